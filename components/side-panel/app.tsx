@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { SearchView } from '../search/search-view';
+import { lastQuery } from '@/lib/settings/ui-state';
+
+const TABS = [{ id: 'search', label: 'Search' }] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+export function SidePanelApp() {
+  const [tab, setTab] = useState<TabId>('search');
+  const [initialQuery, setInitialQuery] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    void lastQuery.getValue().then((q) => live && setInitialQuery(q));
+    const unwatch = lastQuery.watch((q) => setInitialQuery((current) => (current === q ? current : q)));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>R2P Lens</h1>
+        <nav role="tablist" aria-label="Sections">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'search' && initialQuery !== undefined && (
+          <SearchView initialQuery={initialQuery} onQueryChange={(q) => void lastQuery.setValue(q)} />
+        )}
+      </main>
+    </div>
+  );
+}

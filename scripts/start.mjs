@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm start`: build the extension, then open Chromium with it loaded on the bundled demo page.
+// Without a display, print where the built extension is and how to load it by hand.
+import { execSync, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const extDir = join(root, '.output', 'chrome-mv3');
+
+execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
+
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  .find((p) => p && existsSync(p));
+const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+
+const howToLoad = `
+The extension is built in:
+  ${extDir}
+To load it by hand: open chrome://extensions (or edge://extensions), switch on "Developer mode",
+click "Load unpacked" and choose that folder. For Firefox: "npm run build:firefox", then
+about:debugging > This Firefox > "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
+The demo page is ${join(extDir, 'demo.html')}.`;
+
+if (!chromium || !hasDisplay) {
+  console.log(chromium ? '\nNo display found, so no browser window can open.' : '\nNo Chromium found.');
+  console.log(howToLoad);
+  process.exit(0);
+}
+
+// Serve the demo page over http on this machine only: content scripts do not run on file:// pages by default.
+const demo = readFileSync(join(extDir, 'demo.html'));
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(demo);
+}).listen(0, '127.0.0.1', () => {
+  const url = `http://127.0.0.1:${server.address().port}/demo.html`;
+  const profile = mkdtempSync(join(tmpdir(), 'r2p-lens-start-'));
+  const args = [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    url,
+  ];
+  console.log(`Opening Chromium with R2P Lens on ${url} (close the browser to stop).`);
+  const child = spawn(chromium, args, { stdio: 'ignore' });
+  child.on('exit', () => server.close());
+});

@@ -1,0 +1,74 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SearchView } from '@/components/search/search-view';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function type(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+const cards = () => [...container.querySelectorAll<HTMLElement>('.results .result-card')];
+
+describe('SearchView', () => {
+  it('shows results while typing and reports how many matched', () => {
+    let last = '';
+    act(() => root.render(<SearchView onQueryChange={(q) => (last = q)} />));
+    const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
+    type(input, 'rome statute');
+    expect(cards().length).toBeGreaterThan(0);
+    expect(cards()[0]!.textContent).toMatch(/Rome Statute|International Criminal Court/);
+    expect(container.querySelector('[role=status]')!.textContent).toMatch(/^\d+ recommendations?/);
+    expect(last).toBe('rome statute');
+  });
+
+  it('says so when nothing matches, and suggests what to try', () => {
+    act(() => root.render(<SearchView initialQuery="zzqxv" />));
+    expect(cards()).toHaveLength(0);
+    expect(container.querySelector('.empty-state')!.textContent).toMatch(/No recommendation matches “zzqxv”/);
+  });
+
+  it('filters by report with a chip and clears the filters again', () => {
+    act(() => root.render(<SearchView initialQuery="focal point" />));
+    const before = cards().length;
+    const chip = [...container.querySelectorAll<HTMLButtonElement>('[aria-label=Report] button')].find((b) => b.textContent === '2017')!;
+    act(() => chip.click());
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(cards().length).toBeLessThan(before);
+    for (const c of cards()) expect(c.querySelector('.citation')!.textContent).toMatch(/^2017/);
+    const clear = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters')!;
+    act(() => clear.click());
+    expect(cards().length).toBe(before);
+  });
+
+  it('focuses the search box on "/" and walks the results with the arrow keys', () => {
+    act(() => root.render(<SearchView initialQuery="early warning" />));
+    const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
+    act(() => void document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true })));
+    expect(document.activeElement).toBe(input);
+    act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    expect(document.activeElement).toBe(cards()[0]);
+    act(() => void cards()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    expect(document.activeElement).toBe(cards()[1]);
+    act(() => void cards()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(cards()[1]!.getAttribute('aria-expanded')).toBe('true');
+    expect(cards()[1]!.querySelector('.upr-sentence')).not.toBeNull();
+  });
+});

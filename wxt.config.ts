@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'R2P Lens',
+    description:
+      "The Secretary-General's R2P recommendations and atrocity risk indicators, offline, beside the UN documents you read.",
+    // Only what the shipped features use; each is explained in README "Permissions and privacy".
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'R2P Lens' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'r2p-lens@r2p-lens.example', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
