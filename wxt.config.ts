@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
   outDir: '.output',
+  // Extension pages load from disk, not the network: one bundle with the knowledge base is fine.
+  vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),
   manifest: ({ browser }) => ({
     name: 'R2P Lens',
     description:

@@ -25,7 +25,6 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false }
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const reportById = useMemo(() => new Map(kb.reports.map((r) => [r.id, r])), [kb]);
 
-  useEffect(() => setQuery(initialQuery), [initialQuery]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

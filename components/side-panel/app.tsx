@@ -9,13 +9,13 @@ export function SidePanelApp() {
   const [tab, setTab] = useState<TabId>('search');
   const [initialQuery, setInitialQuery] = useState<string | undefined>(undefined);
 
+  // Read once when the panel opens (the popup leaves its query here). Not watched: storage
+  // notices of our own writes arrive after later keystrokes and would undo them.
   useEffect(() => {
     let live = true;
     void lastQuery.getValue().then((q) => live && setInitialQuery(q));
-    const unwatch = lastQuery.watch((q) => setInitialQuery((current) => (current === q ? current : q)));
     return () => {
       live = false;
-      unwatch();
     };
   }, []);
 

@@ -3,27 +3,29 @@
  * any case ("icc"), plurals, a misspelt word ("genocide convension"), an unfinished last word.
  * Page text goes through the stricter matcher in lib/concepts; this one is for queries only.
  */
-import Fuse from 'fuse.js';
 import type { Concept } from './schema';
 import { words } from '../text/normalize';
+import { stem } from '../text/stem';
+import { TypoVocabulary } from '../text/typo-vocabulary';
 
 interface TermEntry {
   conceptId: string;
+  /** Stemmed, folded words, for matching. */
   words: string[];
+  /** The term as the lexicon spells it, to put in place of what was typed. */
+  text: string;
 }
 
 export interface ConceptLexicon {
   byFirstWord: Map<string, TermEntry[]>;
-  vocabulary: Set<string>;
-  fuzzy: Fuse<string>;
-  corrections: Map<string, string[]>;
+  vocabulary: TypoVocabulary;
 }
 
-/** Crude English singular: enough to meet "procedures" with "procedure". */
-export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+export interface QueryConcepts {
+  /** Concept ids found in the query, in query order, each once. */
+  ids: string[];
+  /** The query with each recognised phrase spelt as the lexicon spells it ("rome statue" -> "Rome Statute"). */
+  corrected: string;
 }
 
 export function buildConceptLexicon(concepts: readonly Concept[]): ConceptLexicon {
@@ -35,58 +37,46 @@ export function buildConceptLexicon(concepts: readonly Concept[]): ConceptLexico
       if (!w.length) continue;
       w.forEach((x) => vocabulary.add(x));
       const list = byFirstWord.get(w[0]!) ?? [];
-      list.push({ conceptId: c.id, words: w });
+      list.push({ conceptId: c.id, words: w, text: term });
       byFirstWord.set(w[0]!, list);
     }
   }
-  const fuzzy = new Fuse([...vocabulary].filter((w) => w.length >= 4), {
-    includeScore: true,
-    threshold: 0.3,
-  });
-  return { byFirstWord, vocabulary, fuzzy, corrections: new Map() };
+  return { byFirstWord, vocabulary: new TypoVocabulary(vocabulary) };
 }
 
-/** The lexicon words a query word may stand for: itself, or its closest spellings. */
+/** What a typed word may stand for: itself, and the lexicon words within its typo allowance. */
 function readings(word: string, lex: ConceptLexicon): string[] {
-  if (lex.vocabulary.has(word) || word.length < 5) return [word];
-  let cached = lex.corrections.get(word);
-  if (!cached) {
-    cached = [word, ...lex.fuzzy.search(word, { limit: 3 }).map((r) => r.item)];
-    lex.corrections.set(word, cached);
-  }
-  return cached;
+  return lex.vocabulary.has(word) ? [word] : [word, ...lex.vocabulary.corrections(word)];
 }
 
-/** Concept ids found in the query, longest phrase first at each position, each once. */
-export function findQueryConcepts(query: string, lex: ConceptLexicon): string[] {
-  const q = words(query).map(stem);
+/** Concepts named in the query, the longest phrase winning at each position. */
+export function findQueryConcepts(query: string, lex: ConceptLexicon): QueryConcepts {
+  const typedWords = words(query);
+  const q = typedWords.map(stem);
   const found: string[] = [];
+  const out: string[] = [];
   let i = 0;
   while (i < q.length) {
     let best: TermEntry | undefined;
     for (const first of readings(q[i]!, lex)) {
       for (const term of lex.byFirstWord.get(first) ?? []) {
-        if (best && term.words.length <= best.words.length) continue;
-        if (term.words.length > q.length - i) {
-          continue;
-        }
+        if (term.words.length > q.length - i || (best && term.words.length <= best.words.length)) continue;
         const fits = term.words.every((w, k) => {
           const typed = q[i + k]!;
-          const isLastTyped = i + k === q.length - 1;
-          return (
-            readings(typed, lex).includes(w) ||
-            (isLastTyped && typed.length >= 3 && w.startsWith(typed))
-          );
+          const stillTyping = i + k === q.length - 1 && typed.length >= 3;
+          return readings(typed, lex).includes(w) || (stillTyping && w.startsWith(typed));
         });
         if (fits) best = term;
       }
     }
     if (best) {
       if (!found.includes(best.conceptId)) found.push(best.conceptId);
+      out.push(best.text);
       i += best.words.length;
     } else {
+      out.push(typedWords[i]!);
       i += 1;
     }
   }
-  return found;
+  return { ids: found, corrected: out.join(' ') };
 }

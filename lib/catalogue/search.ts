@@ -1,14 +1,14 @@
 /**
  * Catalogue search: "what did the Secretary-General recommend on X".
  *
- * Fuse.js token search ranks the recommendations (per-word fuzzy matching, BM25-style weights).
- * In front of it, the concept lexicon turns what a delegate types into what the reports say:
- * "RtoP" also looks for "responsibility to protect", a misspelt "rome statue" is recognised as the
- * Rome Statute, and entries linked to a recognised concept are lifted.
+ * A BM25F index over weighted fields ranks the recommendations; Fuse.js proposes the spellings a
+ * mistyped word may stand for. In front of both, the concept lexicon turns what a delegate types
+ * into what the reports say: "RtoP" matches entries about the responsibility to protect, a misspelt
+ * "rome statue" is read as the Rome Statute, and entries linked to a recognised concept are lifted.
  */
-import Fuse from 'fuse.js';
 import { knowledgeBase, type KnowledgeBase } from './knowledge';
 import { findQueryConcepts, type ConceptLexicon, buildConceptLexicon } from './query-concepts';
+import { TextIndex } from './text-index';
 import type { ActorId, Recommendation, ThemeId } from './schema';
 import { foldText } from '../text/normalize';
 
@@ -24,7 +24,7 @@ export interface CatalogueFilters {
 
 export interface CatalogueHit {
   item: Recommendation;
-  /** Relevance, higher is better; 0 for the unranked listing of an empty query. */
+  /** Relevance relative to the best hit (1), higher is better; 0 in the unranked listing of an empty query. */
   score: number;
   /** Concepts recognised in the query that this entry is linked to. */
   concepts: string[];
@@ -35,8 +35,8 @@ interface SearchDoc {
   title: string;
   summary: string;
   upr: string;
-  conceptTerms: string[];
-  context: string[];
+  conceptTerms: string;
+  context: string;
 }
 
 export interface CatalogueIndex {
@@ -44,7 +44,10 @@ export interface CatalogueIndex {
   readonly size: number;
 }
 
-const CONCEPT_BOOST = 0.35;
+/** How much an entry linked to every concept recognised in the query gains over one linked to none. */
+const CONCEPT_BOOST = 0.5;
+/** An entry whose title holds the whole query as typed is what was asked for. */
+const PHRASE_IN_TITLE = 1.3;
 
 export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
   const lexicon: ConceptLexicon = buildConceptLexicon(kb.concepts);
@@ -71,7 +74,7 @@ export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
       title: rec.title,
       summary: rec.summary,
       upr: rec.uprRecommendation,
-      conceptTerms: linked.flatMap((c) => [c.label, ...c.variants, ...c.acronyms]),
+      conceptTerms: linked.flatMap((c) => [c.label, ...c.variants, ...c.acronyms]).join(' · '),
       context: [
         rec.section,
         ...rec.instruments.flatMap((id) => {
@@ -79,23 +82,17 @@ export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
           return i ? [i.name, i.shortName, ...i.acronyms] : [];
         }),
         ...rec.statePractice.flatMap((p) => [stateByCode.get(p.state)?.name ?? p.state, p.what]),
-      ],
+      ].join(' · '),
     };
   });
 
-  const fuse = new Fuse(docs, {
-    useTokenSearch: true,
-    ignoreDiacritics: true,
-    includeScore: true,
-    threshold: 0.34,
-    keys: [
-      { name: 'title', weight: 3 },
-      { name: 'conceptTerms', weight: 2 },
-      { name: 'summary', weight: 1 },
-      { name: 'upr', weight: 0.6 },
-      { name: 'context', weight: 0.5 },
-    ],
-  });
+  const index = new TextIndex(docs, [
+    { weight: 3, text: (d) => d.title },
+    { weight: 2, text: (d) => d.conceptTerms },
+    { weight: 1, text: (d) => d.summary },
+    { weight: 0.6, text: (d) => d.upr },
+    { weight: 0.5, text: (d) => d.context },
+  ]);
   const order = new Map(kb.recommendations.map((r, i) => [r.id, i]));
   const reportOrder = new Map(kb.reports.map((r) => [r.id, r.year]));
   const factorOf = new Map(
@@ -130,23 +127,35 @@ export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
           )
           .map((item) => ({ item, score: 0, concepts: [] }));
       }
-      const found = findQueryConcepts(trimmed, lexicon);
-      const expansion = found.flatMap((c) => {
-        const concept = conceptById.get(c)!;
-        return [concept.label, ...concept.acronyms];
-      });
-      const fuseQuery = foldText([trimmed, ...expansion].join(' '));
+      const { ids: found, corrected } = findQueryConcepts(trimmed, lexicon);
+      const lastWordComplete = /\s$/.test(query);
+      // The reports may use another name than the one typed: "RtoP" also looks for the label,
+      // as optional words that add to the score but are not required.
+      const synonyms = found
+        .flatMap((c) => [conceptById.get(c)!.label, ...conceptById.get(c)!.acronyms])
+        .filter((t) => !foldText(corrected).includes(foldText(t)));
+      const queryWords = [
+        ...index.parse(corrected, { lastWordComplete }),
+        ...index.parse(synonyms.join(' '), { lastWordComplete: true }).map((w) => ({ ...w, optional: true })),
+      ];
       const hits: CatalogueHit[] = [];
-      for (const r of fuse.search(fuseQuery)) {
-        const rec = r.item.rec;
+      let best = 0;
+      const phrase = foldText(corrected);
+      for (const [i, raw] of index.score(queryWords)) {
+        const rec = docs[i]!.rec;
         if (!passes(rec, filters)) continue;
         const linked = conceptsByRec.get(rec.id);
         const concepts = found.filter(
           (c) => linked?.has(c) || rec.instruments.includes(conceptById.get(c)?.instrument ?? ''),
         );
         const boost = found.length ? (CONCEPT_BOOST * concepts.length) / found.length : 0;
-        hits.push({ item: rec, score: 1 - (r.score ?? 1) + boost, concepts });
+        const inTitle = corrected.includes(' ') && foldText(rec.title).includes(phrase) ? PHRASE_IN_TITLE : 1;
+        const score = raw * (1 + boost) * inTitle;
+        best = Math.max(best, score);
+        hits.push({ item: rec, score, concepts });
       }
+      // Relative to the best hit, so a score reads the same whatever the query: 1 is the top.
+      for (const h of hits) h.score = best > 0 ? h.score / best : 0;
       return hits.sort((a, b) => b.score - a.score || order.get(a.item.id)! - order.get(b.item.id)!);
     },
   };

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
+
+describe.skipIf(noBrowser)('popup quick search and README screenshots (Chromium)', () => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launchWithExtension();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => s?.close());
+
+  it('the popup searches the same catalogue and hands its query to the side panel', async () => {
+    const popup = await s.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 580 });
+    await popup.goto(extensionPage(s, 'popup.html'));
+    await popup.getByRole('searchbox').fill('veto');
+    await expect.poll(() => popup.locator('.results .result-card h3').first().textContent()).toMatch(/veto/i);
+    // No filters in the popup: it is the quick way in.
+    await expect(popup.getByRole('group', { name: 'Filters' }).count()).resolves.toBe(0);
+    await expect(popup.getByRole('button', { name: 'Open side panel' }).isVisible()).resolves.toBe(true);
+
+    const panel = await s.context.newPage();
+    await panel.goto(extensionPage(s, 'sidepanel.html'));
+    await expect(panel.getByRole('searchbox').inputValue()).resolves.toBe('veto');
+  });
+
+  it('takes the README screenshots, light and dark, with no overflow', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await s.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 400, height: 760 });
+      await page.goto(extensionPage(s, 'sidepanel.html'));
+      await page.getByRole('searchbox').fill('RtoP focal point');
+      await page.locator('.results .result-card').first().waitFor();
+      await page.locator('.results .result-card').first().press('Enter');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(overflow).toBe(false);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
+      await page.screenshot({ path: `${SHOTS}/side-panel-search${scheme === 'dark' ? '-dark' : ''}.png` });
+    }
+  });
+});
