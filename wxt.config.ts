@@ -4,7 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
-  outDir: '.output',
+  // R2P_OUT_DIR lets parallel builds (several developers on one machine) keep apart.
+  outDir: process.env.R2P_OUT_DIR ?? '.output',
   // Extension pages load from disk, not the network: one bundle with the knowledge base is fine.
   vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),
   manifest: ({ browser }) => ({
@@ -12,7 +13,7 @@ export default defineConfig({
     description:
       "The Secretary-General's R2P recommendations and atrocity risk indicators, offline, beside the UN documents you read.",
     // Only what the shipped features use; each is explained in README "Permissions and privacy".
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'R2P Lens' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",

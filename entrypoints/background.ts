@@ -1,9 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 
-// Thin wiring only: behaviour lives in lib/.
-export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    // The toolbar button keeps its popup (quick search); the popup opens the panel.
-  });
-});
+// Thin wiring only: each feature registers its listeners from lib/background/<feature>.ts.
+// Listeners are registered synchronously at start, as MV3 service workers require.
+export default defineBackground(() => {});

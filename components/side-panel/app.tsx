@@ -1,47 +1,67 @@
-import { useEffect, useState } from 'react';
-import { SearchView } from '../search/search-view';
+import { useEffect, useRef, useState } from 'react';
 import { lastQuery } from '@/lib/settings/ui-state';
+import { TABS } from './tabs';
 
-const TABS = [{ id: 'search', label: 'Search' }] as const;
-type TabId = (typeof TABS)[number]['id'];
+/** `sidepanel.html#reviews` opens on that tab (the popup, the card and the tests use it). */
+const tabFromHash = () => TABS.find((t) => `#${t.id}` === location.hash)?.id ?? TABS[0]!.id;
 
 export function SidePanelApp() {
-  const [tab, setTab] = useState<TabId>('search');
+  const [tab, setTab] = useState(tabFromHash);
   const [initialQuery, setInitialQuery] = useState<string | undefined>(undefined);
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   // Read once when the panel opens (the popup leaves its query here). Not watched: storage
   // notices of our own writes arrive after later keystrokes and would undo them.
   useEffect(() => {
     let live = true;
     void lastQuery.getValue().then((q) => live && setInitialQuery(q));
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
     return () => {
       live = false;
+      window.removeEventListener('hashchange', onHash);
     };
   }, []);
 
+  const select = (id: string) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+  };
+  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+  const onTabKey = (e: React.KeyboardEvent, i: number) => {
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+    if (next === null) return;
+    const t = TABS[(next + TABS.length) % TABS.length]!;
+    select(t.id);
+    tabRefs.current.get(t.id)?.focus();
+  };
+
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
   return (
     <div className="app">
       <header className="app-header">
         <h1>R2P Lens</h1>
         <nav role="tablist" aria-label="Sections">
-          {TABS.map((t) => (
+          {TABS.map((t, i) => (
             <button
               key={t.id}
+              ref={(el) => void (el ? tabRefs.current.set(t.id, el) : tabRefs.current.delete(t.id))}
               role="tab"
               id={`tab-${t.id}`}
               aria-selected={tab === t.id}
               aria-controls={`panel-${t.id}`}
-              onClick={() => setTab(t.id)}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => select(t.id)}
+              onKeyDown={(e) => onTabKey(e, i)}
             >
               {t.label}
             </button>
           ))}
         </nav>
       </header>
-      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'search' && initialQuery !== undefined && (
-          <SearchView initialQuery={initialQuery} onQueryChange={(q) => void lastQuery.setValue(q)} />
-        )}
+      <main id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`}>
+        {initialQuery !== undefined &&
+          current.render({ initialQuery, onQueryChange: (q) => void lastQuery.setValue(q) })}
       </main>
     </div>
   );

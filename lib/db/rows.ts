@@ -1,0 +1,135 @@
+/**
+ * What each table holds. Rows are plain data (structured-clone safe) so they back up to JSON
+ * as they are; Zod schemas for backup files are built from these shapes in lib/export.
+ */
+export type IndicatorStatus = 'present' | 'partly' | 'absent' | 'unknown';
+export type UprResponse = 'supported' | 'noted' | 'pending';
+
+export interface ReviewRow {
+  id: string;
+  /** ISO 3166-1 alpha-3 of the State under Review (data/states.json). */
+  stateCode: string;
+  /** Working Group session number, e.g. 46. */
+  session?: number;
+  cycle?: number;
+  /** Date of the review, ISO yyyy-mm-dd. */
+  date?: string;
+  delegation: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when deleted: kept until the undo window closes, then purged. */
+  deletedAt?: number;
+  /** Planned date of the voluntary mid-term report, ISO yyyy-mm-dd. */
+  midTermReportDate?: string;
+}
+
+export interface AssessmentRow {
+  /** `${reviewId}:${indicatorId}` */
+  id: string;
+  reviewId: string;
+  /** A Framework indicator ("foa-1.1") or a 2013 risk factor / trigger id. */
+  indicatorId: string;
+  status: IndicatorStatus;
+  note: string;
+  updatedAt: number;
+}
+
+export interface EvidenceRow {
+  id: string;
+  /** Empty while the clip waits for the user to file it under a review. */
+  reviewId: string;
+  indicatorId: string;
+  quote: string;
+  title: string;
+  url: string;
+  /** For clips from the PDF reader. */
+  page?: number;
+  clippedAt: number;
+}
+
+export interface DraftRow {
+  id: string;
+  reviewId: string;
+  kind: 'question' | 'recommendation';
+  text: string;
+  /** Catalogue recommendation ids and risk factor / indicator ids this draft came from. */
+  recommendationIds: string[];
+  riskFactorIds: string[];
+  order: number;
+  response: UprResponse;
+  /** Paragraph of the Working Group report where the recommendation stands, e.g. "107.41". */
+  reportParagraph: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StatementRow {
+  reviewId: string;
+  opening: string;
+  closing: string;
+  /** Draft ids in speaking order. */
+  items: string[];
+  /** Words per minute. */
+  pace: number;
+  /** Time the delegation has, in seconds. */
+  allottedSeconds: number;
+  updatedAt: number;
+}
+
+export interface FollowUpRow {
+  id: string;
+  reviewId: string;
+  kind: 'assistance' | 'action';
+  what: string;
+  partner: string;
+  owner: string;
+  /** ISO yyyy-mm-dd */
+  due: string;
+  done: boolean;
+  updatedAt: number;
+}
+
+export interface LibraryRow {
+  /** Hash of (sur, from, text, session): re-importing the same row adds nothing. */
+  id: string;
+  /** State under Review, as named in the export. */
+  sur: string;
+  surCode?: string;
+  from: string;
+  fromCode?: string;
+  text: string;
+  response: string;
+  action?: 1 | 2 | 3 | 4 | 5;
+  issues: string[];
+  session?: number;
+  cycle?: number;
+  documentSymbol?: string;
+  source: 'upr-info' | 'uhri';
+  concepts: string[];
+  riskFactors: string[];
+  relevant: 0 | 1;
+  importId: string;
+}
+
+export interface ImportRow {
+  id: string;
+  fileName: string;
+  fileHash: string;
+  format: 'upr-info' | 'uhri';
+  encoding: string;
+  rowsAdded: number;
+  duplicates: number;
+  refused: number;
+  importedAt: number;
+}
+
+export interface ReaderDocumentRow {
+  /** The address, or `file:<name>:<size>` for local files. */
+  id: string;
+  title: string;
+  url?: string;
+  fileName?: string;
+  lastPage: number;
+  pageCount: number;
+  openedAt: number;
+}
