@@ -21,7 +21,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'r2p-lens@r2p-lens.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'r2p-lens@r2p-lens.example',
+              strict_min_version: '140.0',
+              // Firefox's declaration of what leaves the browser: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
