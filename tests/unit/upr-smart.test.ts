@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkSmart, type SmartCheckId } from '@/lib/upr/smart';
+
+const passed = (text: string, state?: string) =>
+  Object.fromEntries(checkSmart(text, { stateUnderReview: state }).checks.map((c) => [c.id, c.passed])) as Record<SmartCheckId, boolean>;
+
+describe('checkSmart', () => {
+  it('lists the five checks, labelled, in a stable order', () => {
+    const { checks } = checkSmart('Strengthen human rights.');
+    expect(checks.map((c) => c.id)).toEqual(['specific-verb', 'concrete-object', 'measurable', 'time-bound', 'addressed']);
+    expect(checks.every((c) => c.label.length > 5)).toBe(true);
+  });
+
+  it('a vague recommendation fails all but "addressed", and the hint asks for a concrete step', () => {
+    expect(passed('Strengthen human rights.')).toEqual({
+      'specific-verb': false, 'concrete-object': false, measurable: false, 'time-bound': false, addressed: true,
+    });
+    expect(checkSmart('Strengthen human rights.').hint).toMatch(/"Strengthen".*concrete step/);
+  });
+
+  it('a SMART recommendation passes everything and needs no hint', () => {
+    const text = 'Establish a national preventive mechanism, with a budget for all places of detention, within two years.';
+    expect(Object.values(passed(text)).every(Boolean)).toBe(true);
+    expect(checkSmart(text).hint).toBeNull();
+  });
+
+  it('finds concrete objects from the lexicon and common nouns', () => {
+    expect(passed('Ratify the Rome Statute.')['concrete-object']).toBe(true);
+    expect(passed('Ratify the ATT.')['concrete-object']).toBe(true);
+    expect(passed('Adopt a law on hate speech.')['concrete-object']).toBe(true);
+    expect(passed('Promote tolerance.')['concrete-object']).toBe(false);
+  });
+
+  it('recognises deadlines', () => {
+    for (const t of ['by 2027', 'before the next review', 'within two years', 'by the end of 2026', 'before its mid-term report'])
+      expect(passed(`Adopt a law on torture ${t}.`)['time-bound'], t).toBe(true);
+    expect(passed('Adopt a law on torture soon.')['time-bound']).toBe(false);
+  });
+
+  it('a deadline alone does not make it measurable; a number, "all" or a one-off act does', () => {
+    expect(passed('Strengthen the judiciary by 2027.').measurable).toBe(false);
+    expect(passed('Train all police officers in human rights law.').measurable).toBe(true);
+    expect(passed('Increase the judiciary budget by 20 per cent.').measurable).toBe(true);
+    expect(passed('Ratify the Rome Statute.').measurable).toBe(true);
+  });
+
+  it('is not addressed to the State when it asks the international community', () => {
+    const r = checkSmart('Call on the international community to provide technical assistance.', { stateUnderReview: 'Benin' });
+    expect(r.checks.find((c) => c.id === 'addressed')!.passed).toBe(false);
+    expect(r.hint).toMatch(/Address it to Benin/);
+  });
+
+  it('a subject naming the State under Review counts as addressed', () => {
+    expect(passed('Recommended that Benin establish a national preventive mechanism.', 'Benin').addressed).toBe(true);
+    expect(passed('Recommended that Togo establish a national preventive mechanism.', 'Benin').addressed).toBe(false);
+  });
+
+  it('the hint fits the category: continuing and considering verbs get their own advice', () => {
+    expect(checkSmart('Continue its efforts to protect children.').hint).toMatch(/keep going/);
+    expect(checkSmart('Consider ratifying the Rome Statute.').hint).toMatch(/Consider ratifying/);
+    expect(checkSmart('Ratify the Rome Statute.').hint).toMatch(/deadline/);
+  });
+
+  it('empty text gets a starting hint, not an error', () => {
+    expect(checkSmart('').hint).toMatch(/action verb/);
+  });
+});
