@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { openDatabase, type R2PDatabase } from '@/lib/db/database';
+import { RefusedFile } from '@/lib/import/formats';
+import { importExport, type ImportDeps } from '@/lib/import/run-import';
+import { stateLookup } from '@/lib/import/state-names';
+import { bundledTagger } from '@/lib/library/bundled-tagger';
+import { libraryCsv } from '@/lib/library/export-csv';
+import { loadLibraryIndex } from '@/lib/library/load';
+import { previousRecommendations } from '@/lib/library/previous';
+
+const SAMPLE = resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
+const sample = () => ({ bytes: new Uint8Array(readFileSync(SAMPLE)), name: 'upr-info-sessions-1-5.csv' });
+const enc = new TextEncoder();
+const small = () => ({
+  name: 'small.csv',
+  bytes: enc.encode(
+    [
+      'To,Text,From,Response,Action,Issue,Session',
+      'Myanmar,Investigate allegations of genocide against the Rohingya and bring perpetrators to justice,Gambia,Noted,5,Minorities,37',
+      'Myanmar,Ensure unhindered humanitarian access to Rakhine State,Canada,Supported,4,IDPs,37',
+    ].join('\r\n'),
+  ),
+});
+
+let db: R2PDatabase;
+let n = 0;
+beforeEach(async () => {
+  db = openDatabase(`library-test-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const deps = (extra: Partial<ImportDeps> = {}): ImportDeps => ({
+  db,
+  tag: bundledTagger(),
+  lookup: stateLookup(knowledgeBase().states),
+  ...extra,
+});
+
+async function snapshot() {
+  return {
+    ids: (await db.library.toCollection().primaryKeys()).sort(),
+    imports: await db.imports.count(),
+  };
+}
+
+// Importing 6,094 rows into fake-indexeddb takes seconds on a busy two-core machine.
+describe('importing into the library', { timeout: 60_000 }, () => {
+  it('stores the 6,094 rows tagged with concepts, and a second import of the same file adds nothing', async () => {
+    const first = await importExport(sample(), deps());
+    expect(first).toMatchObject({ rowsRead: 6094, rowsAdded: 6094, duplicates: 0, refusedCount: 0, format: 'upr-info', encoding: 'macintosh' });
+    expect(await db.library.count()).toBe(6094);
+
+    const habre = await db.library.filter((r) => r.text.includes('Hissène Habré')).first();
+    expect(habre).toMatchObject({ sur: 'Senegal', surCode: 'SEN', session: 4, response: 'noted' });
+    // "Convention against Torture" is tagged as the treaty (OP-CAT, CAT), not as the crime.
+    const torture = await db.library.where('sur').equals('Afghanistan').filter((r) => /\btorture\b/i.test(r.text) && !/against torture/i.test(r.text)).first();
+    expect(torture!.concepts).toContain('torture');
+    expect(torture!.riskFactors.length).toBeGreaterThan(0);
+    expect(torture!.relevant).toBe(1);
+    const relevant = await db.library.where('relevant').equals(1).count();
+    expect(relevant).toBeGreaterThan(300);
+    expect(relevant).toBeLessThan(6094 / 2);
+
+    const again = await importExport(sample(), deps());
+    expect(again).toMatchObject({ rowsAdded: 0, duplicates: 6094 });
+    expect(await db.library.count()).toBe(6094);
+    expect(await db.imports.count()).toBe(2);
+  });
+
+  it('leaves the library exactly as before when cancelled halfway through saving', async () => {
+    await importExport(small(), deps());
+    const before = await snapshot();
+    const controller = new AbortController();
+    let savedWhenCancelled = 0;
+    const run = importExport(
+      sample(),
+      deps({
+        batchSize: 500,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'saving' && p.rowsDone >= 3000 && !controller.signal.aborted) {
+            savedWhenCancelled = p.rowsDone;
+            controller.abort();
+          }
+        },
+      }),
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(savedWhenCancelled).toBeGreaterThanOrEqual(3000);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves the library as before when cancelled while reading', async () => {
+    await importExport(small(), deps());
+    const before = await snapshot();
+    const controller = new AbortController();
+    const run = importExport(sample(), deps({ chunkSize: 32 * 1024, signal: controller.signal, onProgress: () => controller.abort() }));
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rolls back a write that fails midway (a crash) instead of keeping half', async () => {
+    const before = await snapshot();
+    const run = importExport(
+      sample(),
+      deps({
+        batchSize: 1000,
+        onProgress: (p) => {
+          if (p.phase === 'saving' && p.rowsDone >= 2000) throw new Error('worker died');
+        },
+      }),
+    );
+    await expect(run).rejects.toThrow('worker died');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file that is not an export, and writes nothing', async () => {
+    await expect(importExport({ name: 'notes.csv', bytes: enc.encode('Name,Email\rAda,ada@example.org') }, deps())).rejects.toBeInstanceOf(RefusedFile);
+    await expect(importExport({ name: 'x.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2]) }, deps())).rejects.toThrow(/PNG image/);
+    expect(await snapshot()).toEqual({ ids: [], imports: 0 });
+  });
+});
+
+describe('searching the library', { timeout: 60_000 }, () => {
+  beforeEach(async () => {
+    await importExport(sample(), deps());
+  });
+
+  it('ranks fuzzy matches, tolerates typos, and counts what matched', async () => {
+    const index = await loadLibraryIndex(db);
+    const r = index.search('enforced disappearances');
+    expect(r.total).toBeGreaterThan(20);
+    expect(r.rows).toHaveLength(r.total);
+    expect(r.rows.slice(0, 10).every((x) => /enforced disappearance/i.test(x.text))).toBe(true);
+    const typo = index.search('enforced dissapearances');
+    expect(typo.rows.slice(0, 5).every((x) => /enforced disappearance/i.test(x.text))).toBe(true);
+    expect(index.search('Hissène Habré').rows[0]!.text).toMatch(/Hissène Habré/);
+    expect(index.search('hissene habre').rows[0]!.text).toMatch(/Hissène Habré/);
+    expect(index.search('zzqxv').total).toBe(0);
+  });
+
+  it('narrows by SuR, recommending State, session range, category, response, issue and relevance', async () => {
+    const index = await loadLibraryIndex(db);
+    const all = index.search('torture');
+    const chad = index.search('torture', { sur: 'Chad' });
+    expect(chad.total).toBeGreaterThan(0);
+    expect(chad.total).toBeLessThan(all.total);
+    expect(chad.rows.every((r) => r.sur === 'Chad')).toBe(true);
+
+    const f = { from: 'France', sessionFrom: 2, sessionTo: 4, action: 5, response: 'supported', issue: 'Torture and other CID treatment', relevantOnly: true };
+    const narrow = index.search('', f);
+    expect(narrow.total).toBeGreaterThan(0);
+    for (const r of narrow.rows) {
+      expect(r).toMatchObject({ from: 'France', action: 5, response: 'supported', relevant: 1 });
+      expect(r.session).toBeGreaterThanOrEqual(2);
+      expect(r.session).toBeLessThanOrEqual(4);
+      expect(r.issues).toContain('Torture and other CID treatment');
+    }
+    const expected = (await db.library.toArray()).filter(
+      (r) => r.from === 'France' && r.session! >= 2 && r.session! <= 4 && r.action === 5 && r.response === 'supported' && r.issues.includes('Torture and other CID treatment') && r.relevant === 1,
+    );
+    expect(narrow.total).toBe(expected.length);
+  });
+
+  it('draws per-session figures for one State under Review', async () => {
+    const index = await loadLibraryIndex(db);
+    const bars = index.sessionBars('Chad');
+    const rows = await db.library.where('sur').equals('Chad').toArray();
+    expect(bars.reduce((s, b) => s + b.received, 0)).toBe(rows.length);
+    const b = bars[0]!;
+    const inSession = rows.filter((r) => r.session === b.session);
+    expect(b.relevant).toBe(inSession.filter((r) => r.relevant).length);
+    expect(b.shareSupported).toBeCloseTo(inSession.filter((r) => r.response === 'supported').length / inSession.length);
+  });
+
+  it('exports the filtered list as CSV that reads back with accents intact', async () => {
+    const index = await loadLibraryIndex(db);
+    const csv = libraryCsv(index.search('Habré').rows);
+    expect(csv.startsWith('\uFEFFState under Review,SuR code,Recommending State')).toBe(true);
+    expect(csv).toContain('Hissène Habré');
+    expect(csv.split('\r\n')).toHaveLength(3);
+  });
+
+  it('lists previous recommendations to a State by its ISO code, whatever the export called it', async () => {
+    const rows = await previousRecommendations(db, 'MKD');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.sur === 'Macedonia FYR')).toBe(true);
+    expect(await previousRecommendations(db, 'NOR')).toEqual([]);
+  });
+});

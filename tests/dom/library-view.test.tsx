@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryView } from '@/components/library/library-view';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { openDatabase, type R2PDatabase } from '@/lib/db/database';
+import { inThreadImporter } from '@/lib/import/import-client';
+import { stateLookup } from '@/lib/import/state-names';
+import { bundledTagger } from '@/lib/library/bundled-tagger';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const SAMPLE = resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
+
+// happy-dom does no layout: give the results' scroll box the size a side panel would have, so
+// the virtualiser has a viewport to fill (as it does in Chromium, see tests/e2e/library.test.ts).
+const layout = (dim: number) => ({
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList?.contains('library-results') ? dim : 0;
+  },
+});
+for (const [prop, dim] of [['offsetHeight', 700], ['clientHeight', 700], ['offsetWidth', 400], ['clientWidth', 400]] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, layout(dim));
+}
+
+let container: HTMLDivElement;
+let root: Root;
+let db: R2PDatabase;
+let n = 0;
+beforeEach(async () => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  db = openDatabase(`library-view-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  act(() => root.unmount());
+  container.remove();
+  db.close();
+  await db.delete();
+});
+
+async function until(check: () => boolean, what: string, ms = 45_000) {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error(`Timed out waiting for ${what}`);
+    await act(() => new Promise((r) => setTimeout(r, 25)));
+  }
+}
+
+function chooseFile(file: File) {
+  const input = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Import UPR recommendations'))!.querySelector('input[type=file]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+function select(label: string, value: string) {
+  const el = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))!.querySelector('select')!;
+  act(() => {
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+describe('Library tab', { timeout: 90_000 }, () => {
+  it('imports the sample, shows the summary, lists results with their concepts, and charts a chosen SuR', async () => {
+    const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
+    act(() => root.render(<LibraryView db={db} importer={importer} />));
+    await until(() => !!container.querySelector('.empty-state'), 'the empty library');
+
+    chooseFile(new File([readFileSync(SAMPLE)], 'upr-info-sessions-1-5.csv', { type: 'text/csv' }));
+    await until(() => !!container.querySelector('.import-summary'), 'the summary');
+    expect(container.querySelector('.import-summary')!.textContent).toMatch(/6,094 recommendations added .* 0 duplicates skipped\. 0 rows refused\./);
+    await until(() => container.querySelector('.result-count')?.textContent === '6,094 recommendations', 'the full list');
+    const rendered = container.querySelectorAll('.library-card').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(60);
+
+    select('State under Review', 'Chad');
+    await until(() => !!container.querySelector('.sur-chart'), 'the chart');
+    const count = Number(container.querySelector('.result-count')!.textContent!.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(6094);
+    const rows = container.querySelectorAll('.sur-table tbody tr');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.querySelector('td')!.textContent).toBe(String(count));
+    for (const card of container.querySelectorAll('.library-card')) expect(card.textContent).toMatch(/→ Chad · session \d+ ·/);
+
+    chooseFile(new File([readFileSync(SAMPLE)], 'again.csv', { type: 'text/csv' }));
+    await until(() => /again\.csv/.test(container.querySelector('.import-summary')?.textContent ?? ''), 'the second summary');
+    expect(container.querySelector('.import-summary')!.textContent).toMatch(/^0 recommendations added .* 6,094 duplicates skipped/);
+  });
+
+  it('refuses an image at once with a message saying what it expected', async () => {
+    const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
+    act(() => root.render(<LibraryView db={db} importer={importer} />));
+    chooseFile(new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])], 'scan.jpg', { type: 'image/jpeg' }));
+    await until(() => !!container.querySelector('[role=alert]'), 'the refusal');
+    expect(container.querySelector('[role=alert]')!.textContent).toMatch(/“scan\.jpg” is a JPEG image, not a CSV export\. Expected a CSV export of UPR recommendations/);
+    expect(await db.library.count()).toBe(0);
+  });
+});
