@@ -1,0 +1,51 @@
+/** One review, by the 2017 report's four UPR steps, plus export and backup. */
+import { useState } from 'react';
+import type { R2PDatabase } from '@/lib/db/database';
+import type { ReviewRow } from '@/lib/db/rows';
+import { BackupPanel } from './backup-panel';
+import { DialogueStep } from './dialogue-step';
+import { ExportPanel } from './export-panel';
+import { FollowUpStep } from './follow-up-step';
+import { OutcomeStep } from './outcome-step';
+import { PrepareStep } from './prepare-step';
+import { ReviewDetails } from './review-details';
+
+const STEPS = [
+  { id: 'prepare', label: '1 Prepare' },
+  { id: 'dialogue', label: '2 Dialogue' },
+  { id: 'outcome', label: '3 Outcome' },
+  { id: 'follow-up', label: '4 Follow-up' },
+  { id: 'export', label: 'Export' },
+] as const;
+type StepId = (typeof STEPS)[number]['id'];
+
+export function ReviewWorkspace({ db, review, stateName }: { db: R2PDatabase; review: ReviewRow; stateName: string }) {
+  const [step, setStep] = useState<StepId>('prepare');
+  return (
+    <article className="review-workspace" aria-labelledby="review-h">
+      <h2 id="review-h">
+        {stateName}
+        {review.session ? `, session ${review.session}` : ''}
+        <span className="muted"> · {review.delegation || 'delegation not set'}</span>
+      </h2>
+      <ReviewDetails db={db} review={review} />
+      <nav className="step-nav" aria-label="UPR steps">
+        {STEPS.map((s) => (
+          <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      {step === 'prepare' && <PrepareStep db={db} review={review} stateName={stateName} />}
+      {step === 'dialogue' && <DialogueStep db={db} review={review} stateName={stateName} />}
+      {step === 'outcome' && <OutcomeStep db={db} review={review} stateName={stateName} />}
+      {step === 'follow-up' && <FollowUpStep db={db} review={review} />}
+      {step === 'export' && (
+        <>
+          <ExportPanel db={db} review={review} stateName={stateName} />
+          <BackupPanel db={db} />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The Reviews tab: a delegation's UPR workspace, organised by the 2017 report's four steps.
+ * Everything is kept in the extension's IndexedDB and autosaved.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { database, type R2PDatabase } from '@/lib/db/database';
+import type { Clock } from '@/lib/reviews/autosave';
+import { createReview, listReviews, purgeDeletedReviews, softDeleteReview, undoDeleteReview, UNDO_WINDOW_MS } from '@/lib/reviews/reviews';
+import { useKnowledge } from '../knowledge-context';
+import { AutosaveProvider, SaveStatus } from './autosave-context';
+import { NewReviewForm } from './new-review-form';
+import { PendingClips } from './pending-clips';
+import { ReviewList, reviewLabel } from './review-list';
+import { ReviewWorkspace } from './review-workspace';
+import { restoreDefaultPanel } from './panel-path';
+import './reviews.css';
+
+const SELECTED_KEY = 'r2p:reviews:selected';
+const remembered = () => {
+  try {
+    return localStorage.getItem(SELECTED_KEY);
+  } catch {
+    return null;
+  }
+};
+const remember = (id: string | null) => {
+  try {
+    if (id) localStorage.setItem(SELECTED_KEY, id);
+    else localStorage.removeItem(SELECTED_KEY);
+  } catch {
+    /* private mode: the choice is simply not remembered */
+  }
+};
+
+export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatabase; clock?: Clock; delayMs?: number }) {
+  const kb = useKnowledge();
+  const stateName = useCallback((code: string) => kb.states.find((s) => s.code === code)?.name ?? code, [kb]);
+  const reviews = useLiveQuery(() => listReviews(db), [db]);
+  const [selectedId, setSelectedId] = useState<string | null>(remembered);
+  const [creating, setCreating] = useState(false);
+  const [deleted, setDeleted] = useState<{ id: string; label: string } | null>(null);
+
+  useEffect(() => {
+    void purgeDeletedReviews(db).catch(() => {});
+    restoreDefaultPanel();
+  }, [db]);
+  useEffect(() => {
+    if (!deleted) return;
+    const t = setTimeout(() => setDeleted(null), UNDO_WINDOW_MS);
+    return () => clearTimeout(t);
+  }, [deleted]);
+
+  if (!reviews) return <p className="muted">Loading reviews…</p>;
+  const selected = reviews.find((r) => r.id === selectedId) ?? null;
+  const select = (id: string | null) => {
+    setSelectedId(id);
+    remember(id);
+    setCreating(false);
+  };
+
+  return (
+    <AutosaveProvider clock={clock} delayMs={delayMs}>
+      <section className="reviews-view" aria-label="UPR reviews">
+        <div className="reviews-top">
+          <h2>Reviews</h2>
+          <SaveStatus />
+        </div>
+        {deleted && (
+          <div className="undo-bar" role="status">
+            Deleted the review of {deleted.label}.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                void undoDeleteReview(db, deleted.id).then(() => select(deleted.id));
+                setDeleted(null);
+              }}
+            >
+              Undo
+            </button>
+          </div>
+        )}
+        <PendingClips db={db} reviews={reviews} currentReviewId={selected?.id ?? null} stateName={stateName} />
+        {reviews.length > 0 && (
+          <ReviewList
+            reviews={reviews}
+            selectedId={selected?.id ?? null}
+            stateName={stateName}
+            onSelect={select}
+            onNew={() => setCreating(true)}
+            onDelete={(id) => {
+              const r = reviews.find((x) => x.id === id)!;
+              void softDeleteReview(db, id);
+              setDeleted({ id, label: reviewLabel(r, stateName) });
+              if (id === selected?.id) select(null);
+            }}
+          />
+        )}
+        {creating || reviews.length === 0 ? (
+          <NewReviewForm
+            states={kb.states}
+            onCancel={reviews.length > 0 ? () => setCreating(false) : undefined}
+            onCreate={(input) => void createReview(db, input).then((r) => select(r.id))}
+          />
+        ) : selected ? (
+          <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} />
+        ) : (
+          <p className="empty-state">Choose a review above, or start a new one.</p>
+        )}
+      </section>
+    </AutosaveProvider>
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * Back up and restore everything as one JSON file. A file is restored only after it has been
+ * read and validated in full; then every table is written in one transaction, so a refused or
+ * failing restore leaves the database as it was. Rows with the same id are replaced by the
+ * file's; rows the file does not hold are kept.
+ */
+import { z } from 'zod';
+import type { R2PDatabase } from '../db/database';
+
+export const BACKUP_FORMAT = 'r2p-lens-backup';
+/** Bump when the file's shape changes; older files then need an upgrade step here. */
+export const BACKUP_VERSION = 1;
+
+const id = z.string().min(1);
+const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'a date as yyyy-mm-dd');
+const time = z.number().finite();
+const status = z.enum(['present', 'partly', 'absent', 'unknown']);
+const response = z.enum(['supported', 'noted', 'pending']);
+
+const ReviewRowSchema = z.object({
+  id,
+  stateCode: z.string().regex(/^[A-Z]{3}$/, 'a three-letter State code'),
+  session: z.number().int().positive().optional(),
+  cycle: z.number().int().positive().optional(),
+  date: isoDate.optional(),
+  delegation: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: time.optional(),
+  midTermReportDate: isoDate.optional(),
+});
+const AssessmentRowSchema = z.object({ id, reviewId: id, indicatorId: id, status, note: z.string(), updatedAt: time });
+const EvidenceRowSchema = z.object({
+  id,
+  reviewId: z.string(),
+  indicatorId: z.string(),
+  quote: z.string(),
+  title: z.string(),
+  url: z.string(),
+  page: z.number().int().positive().optional(),
+  clippedAt: time,
+});
+const DraftRowSchema = z.object({
+  id,
+  reviewId: id,
+  kind: z.enum(['question', 'recommendation']),
+  text: z.string(),
+  recommendationIds: z.array(z.string()),
+  riskFactorIds: z.array(z.string()),
+  order: z.number().finite(),
+  response,
+  reportParagraph: z.string(),
+  createdAt: time,
+  updatedAt: time,
+});
+const StatementRowSchema = z.object({
+  reviewId: id,
+  opening: z.string(),
+  closing: z.string(),
+  items: z.array(z.string()),
+  pace: z.number().positive(),
+  allottedSeconds: z.number().nonnegative(),
+  updatedAt: time,
+});
+const FollowUpRowSchema = z.object({
+  id,
+  reviewId: id,
+  kind: z.enum(['assistance', 'action']),
+  what: z.string(),
+  partner: z.string(),
+  owner: z.string(),
+  due: isoDate,
+  done: z.boolean(),
+  updatedAt: time,
+});
+const action = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const LibraryRowSchema = z.object({
+  id,
+  sur: z.string(),
+  surCode: z.string().optional(),
+  from: z.string(),
+  fromCode: z.string().optional(),
+  text: z.string(),
+  response: z.string(),
+  action: action.optional(),
+  issues: z.array(z.string()),
+  session: z.number().optional(),
+  cycle: z.number().optional(),
+  documentSymbol: z.string().optional(),
+  source: z.enum(['upr-info', 'uhri']),
+  concepts: z.array(z.string()),
+  riskFactors: z.array(z.string()),
+  relevant: z.union([z.literal(0), z.literal(1)]),
+  importId: z.string(),
+});
+const ImportRowSchema = z.object({
+  id,
+  fileName: z.string(),
+  fileHash: z.string(),
+  format: z.enum(['upr-info', 'uhri']),
+  encoding: z.string(),
+  rowsAdded: z.number(),
+  duplicates: z.number(),
+  refused: z.number(),
+  importedAt: time,
+});
+const DocumentRowSchema = z.object({
+  id,
+  title: z.string(),
+  url: z.string().optional(),
+  fileName: z.string().optional(),
+  lastPage: z.number(),
+  pageCount: z.number(),
+  openedAt: time,
+});
+
+const TABLE_SCHEMAS = {
+  reviews: ReviewRowSchema,
+  assessments: AssessmentRowSchema,
+  evidence: EvidenceRowSchema,
+  drafts: DraftRowSchema,
+  statements: StatementRowSchema,
+  followUps: FollowUpRowSchema,
+  library: LibraryRowSchema,
+  imports: ImportRowSchema,
+  documents: DocumentRowSchema,
+} as const;
+export type BackupTable = keyof typeof TABLE_SCHEMAS;
+export const BACKUP_TABLES = Object.keys(TABLE_SCHEMAS) as BackupTable[];
+
+const TablesSchema = z.object(
+  Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(TABLE_SCHEMAS[t]).default([])])) as {
+    [K in BackupTable]: z.ZodDefault<z.ZodArray<(typeof TABLE_SCHEMAS)[K]>>;
+  },
+);
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.string(),
+  tables: TablesSchema,
+});
+export type Backup = z.output<typeof BackupSchema>;
+
+export async function createBackup(db: R2PDatabase, now = new Date()): Promise<Backup> {
+  return db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+    const tables = {} as Record<BackupTable, unknown[]>;
+    for (const t of BACKUP_TABLES) tables[t] = await db.table(t).toArray();
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), tables } as Backup;
+  });
+}
+
+export function backupFileName(now = new Date()): string {
+  return `r2p-lens-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export type ParseResult = { ok: true; backup: Backup; counts: Record<BackupTable, number> } | { ok: false; message: string };
+
+const TABLE_WORDS: Record<BackupTable, string> = {
+  reviews: 'review',
+  assessments: 'indicator assessment',
+  evidence: 'evidence clip',
+  drafts: 'draft',
+  statements: 'statement',
+  followUps: 'follow-up',
+  library: 'library recommendation',
+  imports: 'import',
+  documents: 'reader document',
+};
+
+/** "draft 3: "kind" must be ..." from a Zod issue path like ['tables','drafts',2,'kind']. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [, table, row, ...field] = issue.path;
+  if (typeof table === 'string' && table in TABLE_WORDS && typeof row === 'number') {
+    const where = `${TABLE_WORDS[table as BackupTable]} ${row + 1}`;
+    return field.length ? `${where}: "${field.join('.')}" ${issue.message}` : `${where}: ${issue.message}`;
+  }
+  return `${issue.path.join('.') || 'the file'}: ${issue.message}`;
+}
+
+/** Reads a backup file's text; says in plain words what is wrong when it cannot be restored. */
+export function parseBackup(text: string): ParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'The file is empty: it is not an R2P Lens backup.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed);
+  } catch {
+    // A backup is one JSON object: if it opens like one but does not close, it was cut short.
+    if (trimmed.startsWith('{') && !trimmed.endsWith('}')) {
+      return { ok: false, message: 'The file is incomplete (cut short, perhaps by an interrupted download or copy). Nothing was restored.' };
+    }
+    return { ok: false, message: 'The file is not readable as a backup (it is not valid JSON). Nothing was restored.' };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, message: 'This file is not an R2P Lens backup. Nothing was restored.' };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      message: `This backup was made by a newer version of R2P Lens (backup format ${version}; this version reads format ${BACKUP_VERSION}). Update R2P Lens, then restore it. Nothing was restored.`,
+    };
+  }
+  const parsed = BackupSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map(describeIssue);
+    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more problems)` : '';
+    return { ok: false, message: `The backup is damaged and was not restored: ${issues.join('; ')}${more}.` };
+  }
+  const backup = parsed.data;
+  const reviewIds = new Set(backup.tables.reviews.map((r) => r.id));
+  type Ref = { t: BackupTable; i: number; reviewId: string };
+  const refs: Ref[] = [
+    ...(['assessments', 'drafts', 'statements', 'followUps'] as const).flatMap((t) => backup.tables[t].map((r, i): Ref => ({ t, i, reviewId: r.reviewId }))),
+    // A clip waiting to be filed has no review yet.
+    ...backup.tables.evidence.map((r, i): Ref => ({ t: 'evidence', i, reviewId: r.reviewId })).filter((x) => x.reviewId !== ''),
+  ];
+  const orphan = refs.find((x) => !reviewIds.has(x.reviewId));
+  if (orphan) {
+    return { ok: false, message: `The backup is damaged and was not restored: ${TABLE_WORDS[orphan.t]} ${orphan.i + 1} belongs to a review the file does not hold.` };
+  }
+  const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup.tables[t].length])) as Record<BackupTable, number>;
+  return { ok: true, backup, counts };
+}
+
+/** Writes a validated backup in one transaction: all of it or, on any failure, none of it. */
+export async function restoreBackup(db: R2PDatabase, backup: Backup): Promise<void> {
+  await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of BACKUP_TABLES) {
+      const rows = backup.tables[t];
+      if (rows.length) await db.table(t).bulkPut(rows);
+    }
+  });
+}

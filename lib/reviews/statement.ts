@@ -1,0 +1,38 @@
+/** The oral statement: an opening line, chosen drafts in speaking order, a closing line. */
+import type { R2PDatabase } from '../db/database';
+import type { DraftRow, StatementRow } from '../db/rows';
+
+import { DEFAULT_ALLOTTED_SECONDS, DEFAULT_WORDS_PER_MINUTE } from '../upr/speaking-time';
+
+export function emptyStatement(reviewId: string, now = Date.now()): StatementRow {
+  return { reviewId, opening: '', closing: '', items: [], pace: DEFAULT_WORDS_PER_MINUTE, allottedSeconds: DEFAULT_ALLOTTED_SECONDS, updatedAt: now };
+}
+
+export async function getStatement(db: R2PDatabase, reviewId: string): Promise<StatementRow> {
+  return (await db.statements.get(reviewId)) ?? emptyStatement(reviewId);
+}
+
+/** Reads, changes and writes the row in one transaction so two quick edits cannot undo each other. */
+export async function saveStatement(db: R2PDatabase, reviewId: string, patch: Partial<Omit<StatementRow, 'reviewId'>>, now = Date.now()): Promise<StatementRow> {
+  return db.transaction('rw', [db.statements, db.reviews], async () => {
+    const row = { ...(await getStatement(db, reviewId)), ...patch, reviewId, updatedAt: now };
+    await db.statements.put(row);
+    await db.reviews.update(reviewId, { updatedAt: now });
+    return row;
+  });
+}
+
+/** Moves item `index` one place up (-1) or down (+1); out-of-range moves change nothing. */
+export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (index < 0 || index >= items.length || to < 0 || to >= items.length) return [...items];
+  const next = [...items];
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
+}
+
+/** The statement as it will be read: paragraphs in order, items whose draft is gone skipped. */
+export function statementParagraphs(st: Pick<StatementRow, 'opening' | 'closing' | 'items'>, drafts: Pick<DraftRow, 'id' | 'text'>[]): string[] {
+  const byId = new Map(drafts.map((d) => [d.id, d.text]));
+  return [st.opening, ...st.items.map((id) => byId.get(id) ?? ''), st.closing].map((p) => p.trim()).filter((p) => p !== '');
+}
