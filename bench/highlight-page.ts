@@ -1,0 +1,85 @@
+/**
+ * Runs inside the benchmark page (bundled by bench/highlight.ts with esbuild): the content
+ * script's own PageController on the shipped lexicon, plus the bare text pass it is compared with.
+ */
+import { LEXICON_GZ_BASE64 } from '../lib/concepts-compiled/lexicon-data';
+import { matchConcepts } from '../lib/concepts/match';
+import { lexiconFromRows, loadShippedLexicon, unpackRows } from '../lib/highlight/lexicon-rows';
+import { PageController } from '../lib/highlight/page-controller';
+import { spansToRanges } from '../lib/highlight/ranges';
+import { indexText } from '../lib/highlight/text-index';
+import { DEFAULT_SETTINGS } from '../lib/settings/highlight-settings';
+
+declare global {
+  interface Window {
+    r2pBench: typeof api;
+  }
+}
+
+let controller: PageController | undefined;
+
+const api = {
+  /** Unpacking the shipped table and compiling the tries (once per page load). */
+  async load(): Promise<number> {
+    const t0 = performance.now();
+    const { lexicon, categoryOf } = await loadShippedLexicon(LEXICON_GZ_BASE64);
+    const ms = performance.now() - t0;
+    controller = new PageController(document, {
+      match: (text) => matchConcepts(text, lexicon),
+      categoryOf: (id) => categoryOf.get(id),
+      details: async () => null,
+      openInPanel: async () => {},
+      addToEvidence: async () => {},
+      report: () => {},
+    });
+    controller.applySettings(DEFAULT_SETTINGS);
+    return ms;
+  },
+  /** Index + match + paint of the whole page; returns ms and the hit count. */
+  highlight(): { ms: number; hits: number } {
+    const t0 = performance.now();
+    controller!.start();
+    return { ms: performance.now() - t0, hits: controller!.store!.size };
+  },
+  stop() {
+    controller?.stop();
+  },
+  /** Where a warm pass spends its time (run after highlight(); median of 5). */
+  async phases(): Promise<Record<string, number>> {
+    const { lexicon } = lexiconFromRows(await unpackRows(LEXICON_GZ_BASE64));
+    const runs: Record<string, number>[] = [];
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      const lap = () => {
+        const now = performance.now();
+        const d = now - t;
+        t = now;
+        return d;
+      };
+      const index = indexText(document);
+      const indexMs = lap();
+      const matches = matchConcepts(index.text, lexicon);
+      const matchMs = lap();
+      const mapped = spansToRanges(index, matches);
+      const rangesMs = lap();
+      const h = new Highlight(...mapped.map((m) => m.range));
+      CSS.highlights.set('r2p-bench', h);
+      CSS.highlights.delete('r2p-bench');
+      runs.push({ index: indexMs, match: matchMs, ranges: rangesMs, paint: lap() });
+    }
+    const med = (k: string) => runs.map((r) => r[k]!).sort((a, b) => a - b)[2]!;
+    return { index: med('index'), match: med('match'), ranges: med('ranges'), paint: med('paint') };
+  },
+  /** Terms of the shipped lexicon, for mark.js. */
+  async terms(): Promise<{ words: string[]; acronyms: string[] }> {
+    const rows = await unpackRows(LEXICON_GZ_BASE64);
+    return {
+      words: rows.flatMap((r) => r[2].split('\n').filter(Boolean)),
+      acronyms: rows.flatMap((r) => r[3].split('\n').filter(Boolean)),
+    };
+  },
+};
+
+window.r2pBench = api;
+
+export {};

@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DEFAULT_SITES, sitePatterns } from '@/lib/settings/highlight-sites';
+import { startContentScript } from '@/lib/highlight/start';
+
+// Thin wiring. Runs by itself on the default UN and R2P sites (the manifest lists only those);
+// elsewhere the background injects it on demand (toolbar, shortcut) or registers it for the
+// sites the user adds. No React and no knowledge base here: see lib/highlight/lexicon-rows.ts.
+export default defineContentScript({
+  matches: sitePatterns(DEFAULT_SITES),
+  runAt: 'document_idle',
+  main(ctx) {
+    startContentScript(document, ctx.signal).catch((e: unknown) => console.warn('R2P Lens could not highlight this page:', e));
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * Follows the page: DOM mutations are collected and, once per animation frame, reduced to the
+ * smallest set of subtrees whose words may have changed (a changed text node's paragraph, an
+ * added paragraph), which the orchestrator re-matches. Nothing runs while the page is still.
+ * Stops with the given AbortSignal.
+ */
+import { isBlock, isInsideSkipped, isSkippedElement } from './text-index';
+import { isUiHost } from './ui-host';
+
+export interface MutationBatch {
+  units: Node[];
+  /** Something was removed: hits whose text left the page must go. */
+  sweep: boolean;
+}
+
+/** The nearest ancestor (or self) that is a block, i.e. whose words do not run into its neighbours. */
+export function nearestBlock(node: Node): Node {
+  let n: Node | null = node;
+  while (n) {
+    if (n.nodeType === 11) return n; // a shadow root: its content is one unit
+    if (n.nodeType === 9) return (n as Document).body ?? n;
+    if (n.nodeType === 1 && isBlock(n as Element)) return n;
+    n = n.parentNode;
+  }
+  return node;
+}
+
+const parentAcross = (n: Node): Node | null => n.parentNode ?? (n as ShadowRoot).host ?? null;
+
+/** Drops units inside other units, and units that left the page. */
+export function outermost(units: Set<Node>): Node[] {
+  return [...units].filter((u) => {
+    if (!u.isConnected) return false;
+    for (let p = parentAcross(u); p; p = parentAcross(p)) if (units.has(p)) return false;
+    return true;
+  });
+}
+
+export function unitsOf(records: readonly MutationRecord[]): MutationBatch {
+  const units = new Set<Node>();
+  let sweep = false;
+  for (const r of records) {
+    const target = r.target;
+    if (r.type === 'characterData') {
+      if (!isInsideSkipped(target)) units.add(nearestBlock(target));
+      continue;
+    }
+    if (r.type !== 'childList') continue;
+    const ours = [...r.addedNodes, ...r.removedNodes].every(isUiHost);
+    if (ours || isInsideSkipped(target)) continue;
+    for (const n of r.addedNodes) {
+      if (n.nodeType === 1 && isSkippedElement(n as Element)) continue;
+      if (n.nodeType === 1 && isBlock(n as Element)) units.add(n);
+      else if (n.nodeType === 1 || n.nodeType === 3) units.add(nearestBlock(target));
+    }
+    if (r.removedNodes.length) {
+      sweep = true;
+      // Removing inline text joins or splits the words around it: re-read the block.
+      for (const n of r.removedNodes) {
+        if (n.nodeType === 3 || (n.nodeType === 1 && !isBlock(n as Element) && !isUiHost(n))) {
+          units.add(nearestBlock(target));
+          break;
+        }
+      }
+    }
+  }
+  return { units: outermost(units), sweep };
+}
+
+export interface PageObserver {
+  /** Also watch a shadow root or iframe document found later. */
+  observe(root: Node): void;
+}
+
+export function observePage(doc: Document, onBatch: (batch: MutationBatch) => void, signal: AbortSignal): PageObserver {
+  const win = doc.defaultView!;
+  let pending: MutationRecord[] = [];
+  let frame = 0;
+  const watched = new WeakSet<Node>();
+
+  const flush = () => {
+    frame = 0;
+    const records = pending;
+    pending = [];
+    if (signal.aborted) return;
+    const batch = unitsOf(records);
+    if (batch.units.length || batch.sweep) onBatch(batch);
+  };
+  const observer = new win.MutationObserver((records) => {
+    pending.push(...records);
+    if (!frame) frame = win.requestAnimationFrame(flush);
+  });
+  const observe = (root: Node) => {
+    if (watched.has(root) || signal.aborted) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+  };
+  observe(doc);
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (frame) win.cancelAnimationFrame(frame);
+      pending = [];
+    },
+    { once: true },
+  );
+  return { observe };
+}

@@ -1,0 +1,210 @@
+/**
+ * Everything the highlighter does on one page, started and stopped as a whole: the passes, the
+ * observer, hover and keyboard cards, jumping between hits, and reporting counts. The content
+ * script only wires it to the browser; all it needs arrives as parameters.
+ */
+import type { CardDetails } from '../messages/highlight';
+import type { HighlightSettings } from '../settings/highlight-settings';
+import { ConceptCard } from './card';
+import { hitAtPoint } from './hit-at-point';
+import type { Hit, HitStore } from './hits';
+import { HitNavigator } from './navigator';
+import { observePage } from './observer';
+import { createHighlighter, type Highlighter, type Match } from './orchestrator';
+import { createOverlayPainter } from './overlay-painter';
+import { createHighlightPainter, supportsCustomHighlights, type Painter } from './painter';
+import { nearestBlock } from './observer';
+import { removeUiHost } from './ui-host';
+
+export interface PageServices {
+  match: (text: string) => Match[];
+  categoryOf: (conceptId: string) => string | undefined;
+  details(conceptId: string): Promise<CardDetails | null>;
+  openInPanel(conceptId: string): Promise<void>;
+  addToEvidence(clip: { quote: string; title: string; url: string }): Promise<void>;
+  /** Counts for the badge and the side panel (called after changes, at most every 300 ms). */
+  report(summary: { url: string; total: number; counts: Record<string, number> }): void;
+}
+
+export interface JumpResult {
+  index: number;
+  total: number;
+}
+
+const HOVER_DELAY = 250;
+const HIDE_DELAY = 400;
+const QUOTE_MAX = 1_200;
+
+export class PageController {
+  private settings: HighlightSettings | undefined;
+  private run: { abort: AbortController; highlighter: Highlighter; nav: HitNavigator } | undefined;
+  private readonly painters = new Map<Document, Painter>();
+  private readonly card: ConceptCard;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly services: PageServices,
+  ) {
+    this.card = new ConceptCard(doc, {
+      details: services.details,
+      openInPanel: services.openInPanel,
+      addToEvidence: (quote) => services.addToEvidence({ quote, title: doc.title, url: doc.location?.href ?? '' }),
+    });
+  }
+
+  get settingsNow(): HighlightSettings | undefined {
+    return this.settings;
+  }
+
+  get running(): boolean {
+    return !!this.run;
+  }
+
+  get store(): HitStore | undefined {
+    return this.run?.highlighter.store;
+  }
+
+  private painterFor = (doc: Document): Painter => {
+    let p = this.painters.get(doc);
+    if (!p) {
+      p = supportsCustomHighlights(doc.defaultView!) ? createHighlightPainter(doc) : createOverlayPainter(doc);
+      if (this.settings) p.applySettings(this.settings);
+      this.painters.set(doc, p);
+    }
+    return p;
+  };
+
+  applySettings(settings: HighlightSettings): void {
+    this.settings = settings;
+    if (settings.paused) return this.stop();
+    for (const p of this.painters.values()) p.applySettings(settings);
+  }
+
+  /** Highlights the page (once; later calls are no-ops) unless paused. Returns whether it runs. */
+  start(): boolean {
+    if (this.run) return true;
+    if (this.settings?.paused) return false;
+    const abort = new AbortController();
+    const observer = { observe: (_: Node) => {} };
+    const highlighter = createHighlighter({
+      document: this.doc,
+      match: this.services.match,
+      categoryOf: this.services.categoryOf,
+      painterFor: this.painterFor,
+      onRoots: (roots) => roots.forEach((r) => observer.observe(r)),
+      onChange: () => this.scheduleReport(),
+    });
+    this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store) };
+    this.painterFor(this.doc);
+    const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
+    observer.observe = live.observe;
+    highlighter.fullPass();
+    this.scheduleReport();
+    this.listenForPointer(abort.signal);
+    return true;
+  }
+
+  stop(): void {
+    if (!this.run) return;
+    this.run.abort.abort();
+    this.run.highlighter.clear();
+    this.run = undefined;
+    this.card.hide();
+    for (const p of this.painters.values()) p.destroy();
+    this.painters.clear();
+    removeUiHost(this.doc);
+    clearTimeout(this.reportTimer);
+    this.services.report({ url: this.doc.location?.href ?? '', total: 0, counts: {} });
+  }
+
+  private visible = (h: Hit) => this.settings?.categories[h.category as keyof HighlightSettings['categories']]?.on !== false;
+
+  /** Moves to the next or previous hit (optionally of one concept), scrolls to it and opens its card. */
+  jump(direction: 'next' | 'previous', conceptId?: string): JumpResult {
+    if (!this.run) return { index: -1, total: 0 };
+    const step = this.run.nav.step(direction, (h) => this.visible(h) && (!conceptId || h.conceptId === conceptId));
+    if (!step) return { index: -1, total: 0 };
+    const { hit } = step;
+    for (const [doc, p] of this.painters) p.setCurrent(doc === hit.nodes[0]!.ownerDocument ? hit.range : null);
+    hit.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    void this.card.show(this.target(hit), true);
+    return { index: step.index, total: step.total };
+  }
+
+  private target(hit: Hit) {
+    const block = nearestBlock(hit.nodes[0]!);
+    const passage = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return { conceptId: hit.conceptId, surface: hit.range.toString(), quote: passage.slice(0, QUOTE_MAX), rect: hit.range.getBoundingClientRect() };
+  }
+
+  private scheduleReport(): void {
+    if (this.reportTimer !== undefined) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = undefined;
+      const store = this.run?.highlighter.store;
+      if (!store) return;
+      this.services.report({ url: this.doc.location?.href ?? '', total: store.size, counts: store.counts() });
+    }, 300);
+  }
+
+  /** Hover: the card opens after a short rest on a marked term and closes when the pointer leaves both. */
+  private listenForPointer(signal: AbortSignal): void {
+    const win = this.doc.defaultView!;
+    let frame = 0;
+    let x = 0;
+    let y = 0;
+    let overCard = false;
+    let candidate: Hit | undefined;
+    let showTimer: ReturnType<typeof setTimeout> | undefined;
+    let hideTimer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      frame = 0;
+      const store = this.run?.highlighter.store;
+      if (!store) return;
+      const hit = overCard ? undefined : hitAtPoint(this.doc, store, x, y);
+      const shown = hit && this.visible(hit) ? hit : undefined;
+      if (shown) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+        if (shown === candidate) return;
+        candidate = shown;
+        clearTimeout(showTimer);
+        showTimer = setTimeout(() => void this.card.show(this.target(shown), false), HOVER_DELAY);
+      } else {
+        candidate = undefined;
+        clearTimeout(showTimer);
+        if (!overCard && this.card.openFor && !this.card.hasFocus() && hideTimer === undefined) {
+          hideTimer = setTimeout(() => {
+            hideTimer = undefined;
+            if (!overCard && !this.card.hasFocus()) this.card.hide();
+          }, HIDE_DELAY);
+        }
+        if (overCard) {
+          clearTimeout(hideTimer);
+          hideTimer = undefined;
+        }
+      }
+    };
+    const onMove = (e: MouseEvent) => {
+      x = e.clientX;
+      y = e.clientY;
+      overCard = this.card.contains(e.target);
+      if (!frame) frame = win.requestAnimationFrame(check);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.card.openFor) this.card.hide();
+    };
+    const onScroll = () => {
+      if (this.card.openFor && !this.card.hasFocus()) this.card.hide();
+    };
+    this.doc.addEventListener('mousemove', onMove, { passive: true, signal });
+    this.doc.addEventListener('keydown', onKey, { signal });
+    win.addEventListener('scroll', onScroll, { passive: true, signal });
+    signal.addEventListener('abort', () => {
+      if (frame) win.cancelAnimationFrame(frame);
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+    });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Paints hits with the CSS Custom Highlight API: one `Highlight` per concept category, registered
+ * as `r2p-<category>`, plus `r2p-current` for the hit the user jumped to. The colours come from a
+ * constructed stylesheet adopted by the document (and by each shadow root that holds hits):
+ * neither touches the page's DOM, and `destroy()` takes both away again.
+ */
+import type { HighlightSettings } from '../settings/highlight-settings';
+
+export interface Painter {
+  add(category: string, range: Range): void;
+  remove(category: string, range: Range): void;
+  /** The hit the user jumped to, painted above the rest (null: none). */
+  setCurrent(range: Range | null): void;
+  /** Shadow roots need the colours too: styles do not cross into them. */
+  adoptInto(root: ShadowRoot): void;
+  applySettings(settings: HighlightSettings): void;
+  clear(): void;
+  destroy(): void;
+}
+
+export const HIGHLIGHT_PREFIX = 'r2p-';
+export const CURRENT_HIGHLIGHT = 'r2p-current';
+
+interface HighlightWindow {
+  CSS: { highlights?: Map<string, unknown> };
+  Highlight?: new (...ranges: Range[]) => Set<Range> & { priority: number };
+  CSSStyleSheet: typeof CSSStyleSheet;
+}
+
+export function supportsCustomHighlights(win: Window): boolean {
+  const w = win as unknown as HighlightWindow;
+  return typeof w.Highlight === 'function' && !!w.CSS?.highlights;
+}
+
+/** The ::highlight() rules for the given settings (hidden categories are simply not registered). */
+export function highlightCss(settings: HighlightSettings): string {
+  const rules = Object.entries(settings.categories).map(
+    ([cat, s]) => `::highlight(${HIGHLIGHT_PREFIX}${cat}){background-color:${s.color};color:#1b1b1b}`,
+  );
+  rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:#ffd23f;color:#000;text-decoration:underline 2px}`);
+  return rules.join('\n');
+}
+
+export function createHighlightPainter(doc: Document): Painter {
+  const win = doc.defaultView as unknown as HighlightWindow;
+  const registry = win.CSS.highlights!;
+  const Highlight = win.Highlight!;
+  const byCategory = new Map<string, Set<Range> & { priority: number }>();
+  const current = new Highlight();
+  current.priority = 1;
+  registry.set(CURRENT_HIGHLIGHT, current);
+  let hidden = new Set<string>();
+
+  const sheet = new win.CSSStyleSheet();
+  const adopters: (Document | ShadowRoot)[] = [];
+  const adopt = (target: Document | ShadowRoot) => {
+    if (adopters.includes(target)) return;
+    try {
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+      adopters.push(target);
+    } catch {
+      // A sheet from another document, or a browser that refuses: that root shows no colours.
+    }
+  };
+  adopt(doc);
+
+  const highlightOf = (category: string) => {
+    let h = byCategory.get(category);
+    if (!h) {
+      h = new Highlight();
+      byCategory.set(category, h);
+      if (!hidden.has(category)) registry.set(HIGHLIGHT_PREFIX + category, h);
+    }
+    return h;
+  };
+
+  return {
+    add: (category, range) => void highlightOf(category).add(range),
+    remove: (category, range) => void byCategory.get(category)?.delete(range),
+    setCurrent(range) {
+      current.clear();
+      if (range) current.add(range);
+    },
+    adoptInto: adopt,
+    applySettings(settings) {
+      sheet.replaceSync(highlightCss(settings));
+      hidden = new Set(Object.entries(settings.categories).filter(([, s]) => !s.on).map(([c]) => c));
+      for (const [cat, h] of byCategory) {
+        if (hidden.has(cat)) registry.delete(HIGHLIGHT_PREFIX + cat);
+        else registry.set(HIGHLIGHT_PREFIX + cat, h);
+      }
+    },
+    clear() {
+      for (const h of byCategory.values()) h.clear();
+      current.clear();
+    },
+    destroy() {
+      for (const cat of byCategory.keys()) registry.delete(HIGHLIGHT_PREFIX + cat);
+      registry.delete(CURRENT_HIGHLIGHT);
+      byCategory.clear();
+      for (const target of adopters) {
+        try {
+          target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+        } catch {
+          // The root is gone with its page.
+        }
+      }
+      adopters.length = 0;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The content script's body: loads the shipped lexicon, reads the settings, and runs the page
+ * controller automatically on the user's sites or when asked (toolbar, shortcut). Everything it
+ * starts stops with `signal` (WXT's content script context).
+ */
+import { matchConcepts } from '../concepts/match';
+import { isAutomaticHost, readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
+import { LEXICON_GZ_BASE64 } from '../concepts-compiled/lexicon-data';
+import { loadShippedLexicon } from './lexicon-rows';
+import { PageController } from './page-controller';
+import { listen, send } from './wire';
+
+export function startContentScript(doc: Document, signal: AbortSignal): Promise<void> {
+  // Listen at once: the background sends "run" right after injecting the script.
+  const ready = load(doc);
+  const unlisten = listen({
+    'highlight/run': async () => {
+      const c = await ready;
+      return c.start() ? { ok: true } : { ok: false, message: 'Highlighting is paused in the settings.' };
+    },
+    'highlight/jump': async ({ direction }) => {
+      const c = await ready;
+      c.start();
+      return c.jump(direction);
+    },
+    'highlight/reveal': async ({ conceptId }) => (await ready).jump('next', conceptId),
+  });
+  signal.addEventListener('abort', unlisten);
+  return ready.then((controller) => {
+    if (signal.aborted) return;
+    const unwatch = watchHighlightSettings((s) => {
+      controller.applySettings(s);
+      if (!s.paused && isAutomaticHost(doc.location.hostname, s)) controller.start();
+    });
+    signal.addEventListener('abort', () => {
+      unwatch();
+      controller.stop();
+    });
+    if (isAutomaticHost(doc.location.hostname, controller.settingsNow!)) controller.start();
+  });
+}
+
+async function load(doc: Document): Promise<PageController> {
+  const [{ lexicon, categoryOf }, settings] = await Promise.all([loadShippedLexicon(LEXICON_GZ_BASE64), readHighlightSettings()]);
+  const controller = new PageController(doc, {
+    match: (text) => matchConcepts(text, lexicon),
+    categoryOf: (id) => categoryOf.get(id),
+    details: (conceptId) => send('highlight/card', { conceptId }),
+    openInPanel: async (conceptId) => {
+      const r = await send('highlight/open-panel', { conceptId });
+      if (!r.ok) throw new Error(r.message ?? 'The side panel could not be opened.');
+    },
+    addToEvidence: async (clip) => void (await send('evidence/add', clip)),
+    report: (summary) => void send('highlight/counts', summary).catch(() => {}),
+  });
+  controller.applySettings(settings);
+  return controller;
+}

@@ -1,0 +1,160 @@
+/**
+ * The visible text under a root as one string, with the text node each stretch comes from, so
+ * matches found in the string can be mapped back to the DOM (ranges.ts).
+ *
+ * - Inline elements join their text as rendered: "crimes against <em>humanity</em>" is one phrase.
+ * - Block elements add BLOCK_BREAK, which no term contains, so neither words nor phrases run on
+ *   from one paragraph, cell or list item into the next.
+ * - Skipped: form fields, contenteditable, code, scripts, styles, SVG/MathML, hidden elements
+ *   (one visibility check per element, and a hidden element's subtree is never entered), and the
+ *   extension's own UI host.
+ * - Entered: open shadow roots (through their slots, as rendered) and same-origin iframes; they
+ *   are listed in `roots` so the observer can watch them too.
+ */
+
+/** U+FFFC is not a letter, space or dash: the matcher never joins words across it. */
+export const BLOCK_BREAK = '\uFFFC';
+
+/** The host element of the extension's UI (card, fallback painting). Never indexed. */
+export const UI_HOST_TAG = 'R2P-LENS-UI';
+
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'DATALIST',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED',
+  'HEAD', 'TITLE', 'META', 'LINK', UI_HOST_TAG,
+]);
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'HTML', 'IFRAME', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON', 'IMG',
+]);
+
+export interface TextIndex {
+  text: string;
+  /** Text nodes in reading order; `starts[i]` is where nodes[i]'s data begins in `text`. */
+  nodes: Text[];
+  starts: number[];
+  /** Shadow roots and iframe documents met on the way (for the mutation observer). */
+  roots: (ShadowRoot | Document)[];
+}
+
+/** Upper-case tag name whatever the namespace (SVG elements report lower case). */
+const tagOf = (el: Element) => el.localName.toUpperCase();
+
+export function isBlock(el: Element): boolean {
+  return BLOCK.has(tagOf(el)) || !!el.shadowRoot;
+}
+
+/** Skipped by its kind alone (no style lookup): fields, code, scripts, editable areas, our UI. */
+export function isSkippedElement(el: Element): boolean {
+  if (SKIP.has(tagOf(el))) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+interface Visible {
+  checkVisibility?: () => boolean;
+}
+
+/** No layout box (display: none here or above, closed <details>, hidden attribute). */
+export function isHidden(el: Element): boolean {
+  const v = el as Element & Visible;
+  if (el.hasAttribute('hidden')) return true;
+  if (typeof v.checkVisibility === 'function') {
+    if (v.checkVisibility()) return false;
+    // display: contents has no box of its own but shows its children.
+    return el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'contents';
+  }
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
+}
+
+/** True when `node` sits inside something the index skips (checked for incremental updates). */
+export function isInsideSkipped(node: Node, stopAt?: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== stopAt; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  return false;
+}
+
+/** One string for one root, or for several (incremental updates): each root ends with a block break. */
+export function indexText(input: Node | readonly Node[]): TextIndex {
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const roots: (ShadowRoot | Document)[] = [];
+  let length = 0;
+  let broken = true;
+
+  const push = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const blockBreak = () => {
+    if (!broken) push(BLOCK_BREAK);
+    broken = true;
+  };
+
+  const children = (parent: Node) => {
+    for (let c = parent.firstChild; c; c = c.nextSibling) visit(c);
+  };
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (!data) return;
+      nodes.push(node as Text);
+      starts.push(length);
+      push(data);
+      broken = false;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (isSkippedElement(el) || isHidden(el)) return;
+    const tag = tagOf(el);
+    if (tag === 'BR') {
+      push('\n');
+      return;
+    }
+    const block = isBlock(el);
+    if (block) blockBreak();
+    if (tag === 'IFRAME') {
+      let doc: Document | null = null;
+      try {
+        doc = (el as HTMLIFrameElement).contentDocument; // null (or a throw) when cross-origin
+      } catch {
+        doc = null;
+      }
+      if (doc?.body) {
+        roots.push(doc);
+        visit(doc.body);
+      }
+    } else if (el.shadowRoot) {
+      roots.push(el.shadowRoot);
+      children(el.shadowRoot);
+    } else if (tag === 'SLOT') {
+      const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+      if (assigned.length) for (const n of assigned) visit(n);
+      else children(el);
+    } else {
+      children(el);
+    }
+    if (block) blockBreak();
+  };
+
+  for (const root of (Array.isArray(input) ? input : [input]) as Node[]) {
+    if (root.nodeType === 9) {
+      const body = (root as Document).body;
+      if (body) visit(body);
+    } else if (root.nodeType === 11) {
+      children(root);
+    } else {
+      visit(root);
+    }
+    blockBreak();
+  }
+  return { text: parts.join(''), nodes, starts, roots };
+}

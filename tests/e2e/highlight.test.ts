@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { reportPageHtml } from '../fixtures/report-page';
+
+/** The extension APIs as the service worker sees them (only what these tests call). */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report';
+const OTHER_URL = 'https://example.org/report';
+
+/** A small app on the page that re-renders its text every 50 ms, as React apps do, and records any other DOM change. */
+const APP = `
+<div id="app"><p id="tick">Tick 0: war crimes</p></div>
+<textarea id="notes">genocide typed in a textarea</textarea>
+<iframe id="frame" srcdoc="<p>Reports of war crimes inside a same-origin frame.</p>"></iframe>
+<div id="widget"></div>
+<script>
+  document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML = '<p>A shadow-root widget on ethnic cleansing.</p>';
+  let n = 0;
+  setInterval(() => { document.getElementById('app').innerHTML = '<p id="tick">Tick ' + (++n) + ': war crimes</p>'; }, 50);
+  window.__initialMain = document.querySelector('main').outerHTML;
+  window.__foreign = [];
+  new MutationObserver((rs) => { for (const r of rs) if (!document.getElementById('app').contains(r.target) && r.target.id !== 'app') window.__foreign.push(r.type + ' ' + (r.target.nodeName)); })
+    .observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+</script>`;
+
+/** Text of every painted range, by highlight name, read in the page's own world (and its same-origin frames). */
+function paintedTexts(page: Page) {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const frames = [...document.querySelectorAll('iframe')].map((f) => f.contentWindow as (Window & typeof globalThis) | null);
+    for (const w of [window, ...frames]) {
+      if (!w) continue;
+      for (const [name, h] of w.CSS.highlights) (out[name] ??= []).push(...[...(h as unknown as Set<AbstractRange>)].map((r) => (r as Range).toString()));
+    }
+    return out;
+  });
+}
+
+/** The card lives in a closed shadow root: read it the way assistive technology can, through CDP with pierce. */
+async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  type N = { nodeId: number; nodeName: string; children?: N[]; shadowRoots?: N[]; nodeValue?: string; nodeType: number };
+  const texts: string[] = [];
+  const collect = (n: N, inCard: boolean) => {
+    if (inCard && n.nodeType === 3 && n.nodeName !== '#comment') texts.push(n.nodeValue ?? '');
+    const card = inCard || n.nodeName === 'SECTION';
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName !== 'STYLE') collect(c, card);
+  };
+  const find = (n: N): N | undefined => (n.nodeName === 'R2P-LENS-UI' ? n : [...(n.children ?? [])].map(find).find(Boolean));
+  const host = find(root as N);
+  if (host) for (const s of host.shadowRoots ?? []) collect(s, false);
+  await cdp.detach();
+  return texts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', () => {
+  let s: ExtensionSession;
+  let page: Page;
+  beforeAll(async () => {
+    s = await launchWithExtension();
+    const html = reportPageHtml({ bodyEnd: APP });
+    await s.context.route(REPORT_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await s.context.route(OTHER_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    page = await s.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto(REPORT_URL);
+    await page.waitForFunction(() => CSS.highlights.has('r2p-crime'), undefined, { timeout: 15_000 });
+  });
+  afterAll(async () => s?.close());
+
+  it('marks concept terms on a UN site, and nothing in the textarea', async () => {
+    const painted = await paintedTexts(page);
+    const names = Object.keys(painted);
+    expect(names.every((n) => n.startsWith('r2p-'))).toBe(true);
+    const all = names.filter((n) => n !== 'r2p-current').flatMap((n) => painted[n]!);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['genocide', 'torture', 'national human rights institution']));
+    expect(all.every((t) => t.trim().length > 1)).toBe(true);
+    const inTextarea = await page.evaluate(() =>
+      [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<AbstractRange>)].some((r) => !!(r.startContainer.parentElement?.closest('textarea')))),
+    );
+    expect(inTextarea).toBe(false);
+    // Each pass is visible in the browser's performance tools.
+    expect(await page.evaluate(() => performance.getEntriesByName('r2p:pass:start').length)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('r2p:pass:end').length)).toBeGreaterThan(0);
+  });
+
+  it('leaves the page DOM as it was, and the page app keeps updating', async () => {
+    const before = await page.locator('#tick').textContent();
+    await page.waitForTimeout(400);
+    const after = await page.locator('#tick').textContent();
+    expect(Number(after!.match(/\d+/)![0])).toBeGreaterThan(Number(before!.match(/\d+/)![0]) + 3);
+    expect(await page.evaluate(() => document.querySelector('main')!.outerHTML === (window as unknown as { __initialMain: string }).__initialMain)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __foreign: string[] }).__foreign)).toEqual([]);
+    // The re-rendered text is highlighted again after each render.
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('r2p-crime') as unknown as Set<AbstractRange>)].some((r) => r.startContainer.isConnected && !!r.startContainer.parentElement?.closest('#tick'))))
+      .toBe(true);
+  });
+
+  it('covers open shadow roots and same-origin iframes', async () => {
+    const inShadow = await page.evaluate(() =>
+      [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<AbstractRange>)].some((r) => r.startContainer.getRootNode() === document.getElementById('widget')!.shadowRoot)),
+    );
+    expect(inShadow).toBe(true);
+    const inFrame = await page.evaluate(() => {
+      const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+      return [...((w.CSS.highlights.get('r2p-crime') as unknown as Set<Range>) ?? [])].map((r) => r.toString());
+    });
+    expect(inFrame).toEqual(['war crimes']);
+  });
+
+  it('highlights text added later', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'A late paragraph on ethnic cleansing.';
+      document.querySelector('main')!.append(p);
+    });
+    await expect
+      .poll(async () => page.evaluate(() => [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<AbstractRange>)].some((r) => (r as Range).toString() === 'ethnic cleansing' && !!r.startContainer.parentElement?.closest('#late')))))
+      .toBe(true);
+  });
+
+  it('opens the card on hover, with definition and recommendations', async () => {
+    const box = await page.evaluate(() => {
+      const r = [...(CSS.highlights.get('r2p-crime') as unknown as Set<Range>)].find((x) => x.toString().toLowerCase() === 'genocide')!;
+      r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(box.x - 40, box.y - 40);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toMatch(/Genocide.*intent to destroy.*Recommendations|Genocide.*intent to destroy/);
+    const text = await cardText(page);
+    expect(text).toMatch(/Secretary-General’s recommendations/);
+    expect(text).toMatch(/Open in side panel/);
+    expect(text).toMatch(/Add to evidence/);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toBe('');
+  });
+
+  it('jumps to the next hit by keyboard command, opens its card with focus, and Escape closes it', async () => {
+    await page.bringToFront();
+    const reply = await s.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab!.id!, { r2p: 1, type: 'highlight/jump', payload: { direction: 'next' } });
+    });
+    expect(reply).toMatchObject({ index: 0 });
+    expect((reply as { total: number }).total).toBeGreaterThan(50);
+    await expect.poll(() => cardText(page)).toMatch(/Open in side panel/);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('r2p-lens-ui');
+    const current = await page.evaluate(() => [...(CSS.highlights.get('r2p-current') as unknown as Set<Range>)].map((r) => r.toString()));
+    expect(current).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBe('');
+  });
+
+  it('lists the page’s concepts in the side panel with the counts the page shows, and the badge', async () => {
+    const painted = await paintedTexts(page);
+    const total = Object.entries(painted).filter(([n]) => n !== 'r2p-current').reduce((n, [, t]) => n + t.length, 0);
+    const panel = await s.context.newPage();
+    await panel.goto(extensionPage(s, 'sidepanel.html#page'));
+    const buttons = panel.locator('.page-concepts button');
+    await expect.poll(() => buttons.count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    const counts = await panel.locator('.page-concepts .count').allTextContents();
+    // The page keeps re-rendering its "war crimes" tick: allow that one to differ by its own hit.
+    expect(Math.abs(counts.reduce((n, c) => n + Number(c), 0) - total)).toBeLessThanOrEqual(1);
+    const genocide = panel.locator('button[data-concept-id="genocide"]');
+    const n = Number(await genocide.locator('.count').textContent());
+    await genocide.click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(new RegExp(`Genocide: occurrence 1 of ${n}`));
+    await genocide.click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(new RegExp(`occurrence 2 of ${n}`));
+    expect(await page.evaluate(() => [...(CSS.highlights.get('r2p-current') as unknown as Set<Range>)].map((r) => r.toString().toLowerCase()))).toEqual(['genocide']);
+    const badge = await s.worker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(tabs.map((t) => chrome.action.getBadgeText({ tabId: t.id! })));
+    });
+    // The badge shows up to 999, then "999+".
+    const expected = (n: number) => (n > 999 ? '999+' : String(n));
+    expect([expected(total - 1), expected(total), expected(total + 1)]).toContain(badge.find((b) => b !== ''));
+    await panel.close();
+  });
+
+  it('does not highlight other sites by itself', async () => {
+    const other = await s.context.newPage();
+    await other.goto(OTHER_URL);
+    await other.waitForTimeout(1500);
+    expect(await other.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await other.close();
+  });
+});

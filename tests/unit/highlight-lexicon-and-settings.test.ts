@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { LEXICON_GZ_BASE64 } from '@/lib/concepts-compiled/lexicon-data';
+import { bundledLexicon } from '@/lib/concepts/bundled';
+import { matchConcepts } from '@/lib/concepts/match';
+import { lexiconFromRows, rowsOf, unpackRows } from '@/lib/highlight/lexicon-rows';
+import { highlightCss } from '@/lib/highlight/painter';
+import { cardDetails, CARD_RECOMMENDATIONS } from '@/lib/background/highlight-details';
+import { groupPageConcepts } from '@/components/on-this-page/group-concepts';
+import { DEFAULT_SETTINGS, automaticSites, isAutomaticHost, normaliseSettings } from '@/lib/settings/highlight-settings';
+import { hostMatches, siteFromInput } from '@/lib/settings/highlight-sites';
+
+const kb = knowledgeBase();
+
+describe('the lexicon shipped in the content script', () => {
+  it('is up to date with data/concepts.json (run scripts/compile-lexicon.ts after editing the data)', async () => {
+    expect(await unpackRows(LEXICON_GZ_BASE64)).toEqual(rowsOf(kb.concepts));
+  });
+
+  it('finds exactly what the bundled lexicon finds, with each concept’s category', async () => {
+    const shipped = lexiconFromRows(await unpackRows(LEXICON_GZ_BASE64));
+    const text =
+      'The ICC and the Office on Genocide Prevention warned of crimes against humanity, ethnic cleansing and incitement to violence; the icc was not named.';
+    const ours = matchConcepts(text, shipped.lexicon);
+    expect(ours).toEqual(matchConcepts(text, bundledLexicon()));
+    expect(ours.length).toBeGreaterThanOrEqual(4);
+    for (const m of ours) expect(shipped.categoryOf.get(m.conceptId)).toBe(kb.concepts.find((c) => c.id === m.conceptId)!.category);
+  });
+});
+
+describe('highlight settings', () => {
+  it('repairs whatever storage holds into complete settings', () => {
+    expect(normaliseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    const s = normaliseSettings({ paused: true, categories: { crime: { on: false, color: 'red' }, risk: { color: '#ABCDEF' } }, addedSites: ['hrw.org', 3] });
+    expect(s.paused).toBe(true);
+    expect(s.categories.crime).toEqual({ on: false, color: DEFAULT_SETTINGS.categories.crime.color });
+    expect(s.categories.risk).toEqual({ on: true, color: '#abcdef' });
+    expect(s.addedSites).toEqual(['hrw.org']);
+  });
+
+  it('highlights the default sites and their subdomains, minus removed ones, plus added ones', () => {
+    const s = normaliseSettings({ removedSites: ['reliefweb.int'], addedSites: ['hrw.org'] });
+    expect(isAutomaticHost('www.ohchr.org', s)).toBe(true);
+    expect(isAutomaticHost('news.un.org', s)).toBe(true);
+    expect(isAutomaticHost('reliefweb.int', s)).toBe(false);
+    expect(isAutomaticHost('www.hrw.org', s)).toBe(true);
+    expect(isAutomaticHost('notun.org', s)).toBe(false);
+    expect(isAutomaticHost('example.com', s)).toBe(false);
+    expect(automaticSites(s)).toContain('hrw.org');
+    expect(hostMatches('evil-ohchr.org', 'ohchr.org')).toBe(false);
+  });
+
+  it('reads a site the user typed or pasted, and refuses what is not one', () => {
+    expect(siteFromInput('https://www.hrw.org/world-report')).toBe('hrw.org');
+    expect(siteFromInput(' Amnesty.org ')).toBe('amnesty.org');
+    expect(siteFromInput('*.example.org')).toBe('example.org');
+    expect(siteFromInput('not a site')).toBeUndefined();
+    expect(siteFromInput('localhost')).toBeUndefined();
+  });
+
+  it('gives each category its colour and leaves nothing else to the page', () => {
+    const css = highlightCss(normaliseSettings({ categories: { crime: { color: '#112233' } } }));
+    expect(css).toContain('::highlight(r2p-crime){background-color:#112233');
+    expect(css).toContain('::highlight(r2p-current)');
+  });
+});
+
+describe('card details and the "On this page" list', () => {
+  it('gives the definition, the risk factors and the top recommendations of a concept', () => {
+    const d = cardDetails(kb, 'genocide')!;
+    expect(d.label).toBe('Genocide');
+    expect(d.categoryLabel).toBe('Atrocity crimes');
+    expect(d.definition).toMatch(/intent to destroy/);
+    expect(d.riskFactors.map((r) => r.id)).toEqual(kb.concepts.find((c) => c.id === 'genocide')!.riskFactors);
+    expect(d.recommendations.length).toBe(CARD_RECOMMENDATIONS);
+    expect(d.recommendations[0]!.citation).toMatch(/^20\d\d · A\//);
+    expect(cardDetails(kb, 'no-such-concept')).toBeNull();
+  });
+
+  it('groups a page’s concepts by category, most frequent first, ignoring unknown ids', () => {
+    const groups = groupPageConcepts({ 'war-crimes': 2, genocide: 5, 'rome-statute': 1, 'gone-concept': 4 }, kb.concepts);
+    expect(groups.map((g) => [g.label, g.total, g.concepts.map((c) => [c.label, c.count])])).toEqual([
+      ['Atrocity crimes', 7, [['Genocide', 5], ['War crimes', 2]]],
+      ['Legal instruments', 1, [['Rome Statute', 1]]],
+    ]);
+  });
+});
