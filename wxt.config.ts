@@ -15,6 +15,14 @@ export default defineConfig({
     // Only what the shipped features use; each is explained in README "Permissions and privacy".
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'R2P Lens' },
+    // Highlighting on sites the user adds: asked for one site at a time, when added (never at install).
+    // The PDF reader uses the same: the one site a PDF is downloaded from, asked at the click.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    commands: {
+      'highlight-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight R2P concepts on this page' },
+      'next-concept': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted concept' },
+      'previous-concept': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted concept' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { SearchView } from '../search/search-view';
 import { lastQuery } from '@/lib/settings/ui-state';
 import { currentWindowId, openSidePanel } from '@/lib/browser/side-panel';
+import { OpenInReaderButton } from '../reader/open-in-reader-button';
+import { HighlightPageButton } from './highlight-page-button';
 
 export function PopupApp() {
   const [initialQuery, setInitialQuery] = useState<string>();
@@ -15,6 +17,8 @@ export function PopupApp() {
     <div className="popup-app">
       <header className="app-header">
         <h1>R2P Lens</h1>
+        <OpenInReaderButton />
+        <HighlightPageButton />
         <button
           type="button"
           onClick={() =>

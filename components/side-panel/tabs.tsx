@@ -4,6 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import { SearchView } from '../search/search-view';
+import { LibraryView } from '../library/library-view';
+import { ReviewsView } from '../reviews/reviews-view';
+import { OnThisPageView } from '../on-this-page/on-this-page-view';
 
 export interface TabContext {
   initialQuery: string;
@@ -18,4 +21,7 @@ export interface TabSpec {
 
 export const TABS: TabSpec[] = [
   { id: 'search', label: 'Search', render: (ctx) => <SearchView {...ctx} /> },
+  { id: 'page', label: 'On this page', render: () => <OnThisPageView /> },
+  { id: 'reviews', label: 'Reviews', render: () => <ReviewsView /> },
+  { id: 'library', label: 'Library', render: () => <LibraryView /> },
 ];

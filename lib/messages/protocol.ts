@@ -4,8 +4,13 @@
  */
 import type { z } from 'zod';
 import type { MessageSpec } from './define';
+import { evidenceMessages } from './evidence';
+import { highlightMessages } from './highlight';
 
-export const MESSAGES = {} satisfies Record<string, MessageSpec>;
+export const MESSAGES = {
+  ...evidenceMessages,
+  ...highlightMessages,
+} satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof MESSAGES;
 export type RequestOf<K extends MessageType> = z.input<(typeof MESSAGES)[K]['request']>;
