@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { ReviewRow } from '@/lib/db/rows';
+import type { ReviewStep } from '@/lib/reviews/open-request';
 import { BackupPanel } from './backup-panel';
 import { DialogueStep } from './dialogue-step';
 import { ExportPanel } from './export-panel';
@@ -16,11 +17,10 @@ const STEPS = [
   { id: 'outcome', label: '3 Outcome' },
   { id: 'follow-up', label: '4 Follow-up' },
   { id: 'export', label: 'Export' },
-] as const;
-type StepId = (typeof STEPS)[number]['id'];
+] as const satisfies readonly { id: ReviewStep; label: string }[];
 
-export function ReviewWorkspace({ db, review, stateName }: { db: R2PDatabase; review: ReviewRow; stateName: string }) {
-  const [step, setStep] = useState<StepId>('prepare');
+export function ReviewWorkspace({ db, review, stateName, initialStep = 'prepare' }: { db: R2PDatabase; review: ReviewRow; stateName: string; initialStep?: ReviewStep }) {
+  const [step, setStep] = useState<ReviewStep>(initialStep);
   return (
     <article className="review-workspace" aria-labelledby="review-h">
       <h2 id="review-h">

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { database, type R2PDatabase } from '@/lib/db/database';
 import type { Clock } from '@/lib/reviews/autosave';
 import { createReview, listReviews, purgeDeletedReviews, softDeleteReview, undoDeleteReview, UNDO_WINDOW_MS } from '@/lib/reviews/reviews';
+import { clearOpenRequest, peekOpenRequest, type ReviewStep } from '@/lib/reviews/open-request';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveProvider, SaveStatus } from './autosave-context';
 import { NewReviewForm } from './new-review-form';
@@ -17,11 +18,21 @@ import { restoreDefaultPanel } from './panel-path';
 import './reviews.css';
 
 const SELECTED_KEY = 'r2p:reviews:selected';
+/** The review last open in the Reviews tab, so other tabs can offer it first. */
+export const rememberedReviewId = (): string | null => remembered();
 const remembered = () => {
   try {
     return localStorage.getItem(SELECTED_KEY);
   } catch {
     return null;
+  }
+};
+/** What another tab asked to show ("Use as recommendation" in Search), if anything. */
+const openRequest = () => {
+  try {
+    return peekOpenRequest(localStorage);
+  } catch {
+    return undefined;
   }
 };
 const remember = (id: string | null) => {
@@ -37,7 +48,9 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
   const kb = useKnowledge();
   const stateName = useCallback((code: string) => kb.states.find((s) => s.code === code)?.name ?? code, [kb]);
   const reviews = useLiveQuery(() => listReviews(db), [db]);
-  const [selectedId, setSelectedId] = useState<string | null>(remembered);
+  const [opening] = useState(openRequest);
+  const [selectedId, setSelectedId] = useState<string | null>(() => opening?.reviewId ?? remembered());
+  const [openStep, setOpenStep] = useState<ReviewStep | undefined>(opening?.step);
   const [creating, setCreating] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; label: string } | null>(null);
 
@@ -45,6 +58,15 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
     void purgeDeletedReviews(db).catch(() => {});
     restoreDefaultPanel();
   }, [db]);
+  useEffect(() => {
+    if (!opening) return;
+    remember(opening.reviewId);
+    try {
+      clearOpenRequest(localStorage);
+    } catch {
+      /* no storage: nothing was left to clear */
+    }
+  }, [opening]);
   useEffect(() => {
     if (!deleted) return;
     const t = setTimeout(() => setDeleted(null), UNDO_WINDOW_MS);
@@ -57,6 +79,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
     setSelectedId(id);
     remember(id);
     setCreating(false);
+    setOpenStep(undefined);
   };
 
   return (
@@ -103,7 +126,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
             onCreate={(input) => void createReview(db, input).then((r) => select(r.id))}
           />
         ) : selected ? (
-          <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} />
+          <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} initialStep={openStep} />
         ) : (
           <p className="empty-state">Choose a review above, or start a new one.</p>
         )}

@@ -3,8 +3,10 @@ import type { CatalogueHit } from '@/lib/catalogue/search';
 import type { Report } from '@/lib/catalogue/schema';
 import { formatCitation, formatUprRecommendation } from '@/lib/catalogue/citation';
 import { ACTOR_LABELS, PILLAR_LABELS, UPR_STEP_LABELS } from '@/lib/catalogue/labels';
+import type { R2PDatabase } from '@/lib/db/database';
 import { CopyButton } from '../copy-button';
 import { useKnowledge } from '../knowledge-context';
+import { UseAsRecommendation } from './use-as-recommendation';
 
 interface Props {
   hit: CatalogueHit;
@@ -12,10 +14,12 @@ interface Props {
   expanded: boolean;
   onToggle: () => void;
   onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void;
+  /** Offer "Use as recommendation" (the side panel; not the popup, which has no reviews). */
+  drafting?: { db?: R2PDatabase; active: boolean; onActivate: (on: boolean) => void };
 }
 
 export const ResultCard = forwardRef<HTMLElement, Props>(function ResultCard(
-  { hit, report, expanded, onToggle, onKeyDown },
+  { hit, report, expanded, onToggle, onKeyDown, drafting },
   ref,
 ) {
   const rec = hit.item;
@@ -69,6 +73,7 @@ export const ResultCard = forwardRef<HTMLElement, Props>(function ResultCard(
           text={() => formatUprRecommendation(rec, report)}
           doneLabel="Recommendation copied"
         />
+        {drafting && <UseAsRecommendation rec={rec} {...drafting} />}
       </div>
     </article>
   );

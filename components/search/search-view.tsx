@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { buildCatalogueIndex, groupByReport, type CatalogueFilters, type CatalogueHit } from '@/lib/catalogue/search';
+import type { R2PDatabase } from '@/lib/db/database';
 import { useKnowledge } from '../knowledge-context';
 import { FilterBar } from './filter-bar';
 import { ResultCard } from './result-card';
@@ -11,14 +12,17 @@ interface Props {
   initialQuery?: string;
   onQueryChange?: (query: string) => void;
   compact?: boolean;
+  /** Where "Use as recommendation" writes drafts; the extension's database unless a test passes one. */
+  db?: R2PDatabase;
 }
 
-export function SearchView({ initialQuery = '', onQueryChange, compact = false }: Props) {
+export function SearchView({ initialQuery = '', onQueryChange, compact = false, db }: Props) {
   const kb = useKnowledge();
   const index = useMemo(() => buildCatalogueIndex(kb), [kb]);
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<CatalogueFilters>({});
   const [expanded, setExpanded] = useState<string | null>(null);
+  const [drafting, setDrafting] = useState<string | null>(null);
   const deferredQuery = useDeferredValue(query);
   const hits = useMemo(() => index.search(deferredQuery, filters), [index, deferredQuery, filters]);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -70,6 +74,11 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false }
         expanded={expanded === hit.item.id}
         onToggle={() => setExpanded((x) => (x === hit.item.id ? null : hit.item.id))}
         onKeyDown={onCardKey(hit.item.id)}
+        drafting={
+          compact
+            ? undefined
+            : { db, active: drafting === hit.item.id, onActivate: (on) => setDrafting((x) => (on ? hit.item.id : x === hit.item.id ? null : x)) }
+        }
       />
     </li>
   );

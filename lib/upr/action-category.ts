@@ -66,16 +66,17 @@ const REPORTING = new Set([
 ]);
 
 const OTHER_STATES = [
-  /\binternational community\b/, /\bdonors?\b/, /\bdonor (?:countries|community|states)\b/,
+  /\binternational community\b/, /\bdonors?\b/, /\bdonor (?:countries|community|states|agencies|organi[sz]ations)\b/,
   /\bdeveloped countries\b/, /\bother (?:states|countries|governments)\b/, /\ball (?:states|countries)\b/,
   /\bthe (?:united nations|un) system\b/, /\bdevelopment partners\b/, /\binternational partners\b/,
   /\bthe international organi[sz]ations\b/, /\bbilateral partners\b/,
 ];
 
 /** Verbs that ask someone to act: what follows them is who is asked. */
-const ASKING = new Set(['call', 'encourage', 'urge', 'invite', 'request', 'appeal', 'ask', 'seek', 'exhort']);
+const ASKING = new Set(['call', 'encourage', 'urge', 'invite', 'request', 'appeal', 'ask', 'seek', 'exhort', 'advise']);
 const REQUESTING = new Set(['requested', 'requests', 'request', 'asked']);
 
+const HELP_GIVING = new Set(['provide', 'give', 'extend', 'offer', 'grant']);
 const ASSISTANCE = /\b(?:technical|financial|international)?\s*(?:assistance|support|cooperation|help|expertise|capacity[- ]building)\b/;
 
 /** Objects that say only that something is to be done: "measures", "steps", "efforts". */
@@ -85,8 +86,8 @@ const GENERAL_OBJECTS = new Set([
 ]);
 /** Objects that are open-ended only when nothing qualifies them: "policies" but not "education policies". */
 const BARE_GENERAL_OBJECTS = new Set([
-  'policies', 'activities', 'strategies', 'programmes', 'programs', 'approaches', 'practices', 'reforms', 'work',
-  'role', 'approach',
+  'policies', 'activities', 'strategies', 'approaches', 'practices', 'reforms', 'work',
+  'role', 'approach', 'strategy',
 ]);
 /** Verbs that stay specific whatever their object: stopping something is checkable. */
 const STOPPING_VERBS = new Set(['stop', 'end', 'cease', 'halt', 'suspend', 'discontinue', 'dismantle']);
@@ -98,10 +99,15 @@ function isGeneralObject(word: string): boolean {
   return GENERAL_OBJECTS.has(word) || BARE_GENERAL_OBJECTS.has(word);
 }
 
+/** "Implement the national strategy": one already written, so carrying it out can be checked (unlike "a strategy"). */
+function existingDocument(tokens: Token[], from: number, head: string): boolean {
+  return head === 'strategy' && ['the', 'its', 'their'].includes(tokens[from]?.lower ?? '');
+}
+
 /** Verbs whose object is always a legal act or instrument: specific whatever follows. */
 const LEGAL_VERBS = new Set([
   'ratify', 'accede', 'sign', 'amend', 'repeal', 'abolish', 'decriminalize', 'decriminalise', 'criminalize',
-  'criminalise', 'enact', 'withdraw', 'lift', 'revoke', 'abrogate', 'rescind', 'prosecute', 'investigate',
+  'criminalise', 'withdraw', 'lift', 'revoke', 'abrogate', 'rescind', 'prosecute', 'investigate',
   'submit', 'invite', 'release', 'legislate', 'penalize', 'penalise', 'outlaw', 'prohibit', 'ban', 'extradite',
 ]);
 
@@ -188,7 +194,7 @@ function encouragedTo(tokens: Token[]): number | undefined {
   const limit = Math.min(tokens.length, 40);
   for (let j = 1; j < limit; j++) {
     const t = tokens[j]!.lower;
-    if (t === '.' || t === ';') return undefined;
+    if (t === '.' || t === ';') break;
     if (BE.has(t) && PASSIVE_ASK.has(tokens[skipAdverbs(tokens, j + 1)]?.lower ?? '')) {
       let k = skipAdverbs(tokens, j + 1) + 1;
       if (['on', 'upon'].includes(tokens[k]?.lower ?? '')) k++;
@@ -244,6 +250,7 @@ function looksImperative(tokens: Token[], i: number): boolean {
   return !tokens[i]!.lower.endsWith("'s");
 }
 
+const SAME_PARTICIPLE = new Set(['set', 'put']);
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 const MODALS = new Set(['should', 'must', 'shall', 'will', 'would', 'could', 'can', 'may', 'might', 'ought']);
 const PREPOSITIONS = new Set(['to', 'that', 'which', 'who', 'and', 'or', 'of', 'for', 'in', 'on', 'with', 'by', 'from', 'at', 'into', 'against', 'about', 'among', 'between', 'under', 'over', 'without', 'within', 'towards', 'toward']);
@@ -290,8 +297,11 @@ function findFirstVerb(tokens: Token[], start: number, thatClause: boolean): Fou
       const afterBe = BE.has(prev);
       const afterModal = MODALS.has(prev);
       const afterNounish = !!previous && !previous.punct && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev) && !BE.has(prev);
-      if (m.form === 'participle' && afterBe) return { index: j, match: m, category: categoryOf(m) };
-      if ((m.form === 'base' || m.form === 'third-person') && (afterModal || afterNounish)) {
+      // "that limits be set": a few verbs whose participle is their base form.
+      if ((m.form === 'participle' || SAME_PARTICIPLE.has(t.lower)) && afterBe) return { index: j, match: { ...m, form: 'participle' }, category: categoryOf(m) };
+      // "that Benin, following the Committee's advice, establish": a bare base form after an aside.
+      const afterAside = thatClause && prev === ',' && m.form === 'base' && j > i + 1;
+      if ((m.form === 'base' || m.form === 'third-person') && (afterModal || afterNounish || afterAside)) {
         return { index: j, match: m, category: categoryOf(m) };
       }
     }
@@ -304,11 +314,16 @@ function joinWords(tokens: Token[], from: number, to: number): string {
   return tokens.slice(from, to + 1).filter((t) => !t.punct).map((t) => t.text).join(' ');
 }
 
+/** "adopt measures", or for a passive "measures be adopted": the words from the first to the last. */
+function verbWithObject(tokens: Token[], verb: number, head: number): string {
+  return joinWords(tokens, Math.min(verb, head), Math.max(verb, head));
+}
+
 const NOUN_PHRASE_END = new Set(['to', 'of', 'for', 'in', 'on', 'that', 'which', 'with', 'by', 'against', 'aimed', 'so', 'as', 'towards', 'regarding', 'concerning']);
 
 /**
  * Index of the object's head noun: "take all necessary measures" -> "measures". Adjectives it does
- * not know are passed over too ("concrete grassroots programmes"), up to the end of the noun phrase.
+ * not know are passed over too ("concrete grassroots policies"), up to the end of the noun phrase.
  */
 function objectHead(tokens: Token[], from: number): number {
   let k = from;
@@ -351,9 +366,85 @@ function specificExample(tokens: Token[], from: number): string | undefined {
     const m = word.lower === 'setting' && tokens[k + 1]?.lower === 'up' ? { lemma: 'set', form: 'gerund' as const } : matchVerb(word.lower);
     if (!m || (m.form === 'base' && !infinitive) || m.form === 'third-person' || m.form === 'participle') continue;
     if (categoryOf(m) !== 5) continue;
-    // "by adopting measures" gives no concrete example.
-    if (isGeneralObject(tokens[objectHead(tokens, k + 1)]?.lower ?? '')) continue;
+    // "by adopting measures", "through the implementation of a strategy" give no concrete example.
+    const objectAt = m.form === 'noun' && tokens[k + 1]?.lower === 'of' ? k + 2 : k + 1;
+    if (isGeneralObject(tokens[objectHead(tokens, objectAt)]?.lower ?? '')) continue;
     return word.text;
+  }
+  return undefined;
+}
+
+/** Index of the subject of "measures should be adopted": the word before the modal or "be". */
+function passiveSubject(tokens: Token[], verb: Found): number | undefined {
+  if (verb.match.form !== 'participle') return undefined;
+  let j = verb.index - 1;
+  while (j >= 0 && plainAdverb(tokens[j])) j--;
+  if (!BE.has(tokens[j]?.lower ?? '')) return undefined;
+  j--;
+  while (j >= 0 && (MODALS.has(tokens[j]!.lower) || plainAdverb(tokens[j]))) j--;
+  return j >= 0 && !tokens[j]!.punct ? j : undefined;
+}
+
+const REPORT_OBJECTS = new Set(['report', 'reports', 'reporting', 'response', 'responses', 'reply', 'replies']);
+
+/** The words of the object's noun phrase, up to its end: "a follow up report". */
+function objectPhrase(tokens: Token[], from: number): string[] {
+  const words: string[] = [];
+  for (let j = from; j < Math.min(tokens.length, from + 5); j++) {
+    const t = tokens[j]!;
+    if (t.punct || NOUN_PHRASE_END.has(t.lower) || t.lower === 'and') break;
+    words.push(t.lower);
+  }
+  return words;
+}
+
+const SETTING_A_LEVEL = new Set(['increase', 'raise', 'lower']);
+const QUANTITIES = new Set(['age', 'number', 'budget', 'budgets', 'allocation', 'allocations', 'percentage', 'proportion', 'share', 'rate', 'quota', 'quotas']);
+
+const INTO_LAW_VERBS = new Set(['include', 'integrate']);
+const LAW_WORDS = new Set(['legislation', 'law', 'laws', 'code', 'codes', 'constitution', 'bill', 'act', 'acts', 'statute', 'statutes']);
+
+/** "... in its legislation", "... into the criminal code", with a concrete object (not "measures"). */
+function intoLaw(tokens: Token[], from: number): boolean {
+  for (let p = from; p < Math.min(tokens.length, from + 15); p++) {
+    const t = tokens[p]!;
+    if (t.lower === '.' || t.lower === ';') return false;
+    if (t.lower !== 'in' && t.lower !== 'into') continue;
+    let lawAt = -1;
+    for (let q = p + 1; q < Math.min(tokens.length, p + 6); q++) {
+      if (tokens[q]!.punct || NOUN_PHRASE_END.has(tokens[q]!.lower)) break;
+      if (LAW_WORDS.has(tokens[q]!.lower)) { lawAt = q; break; }
+    }
+    if (lawAt < 0) continue;
+    const object = p === from ? tokens.slice(lawAt + 1, lawAt + 10) : tokens.slice(from, p);
+    return !object.some((o) => isGeneralObject(o.lower));
+  }
+  return false;
+}
+
+const MEANS_LEAD = new Set(['by', 'through']);
+
+/**
+ * The way of going on that a continuing recommendation names ("including by criminalizing",
+ * "by taking necessary measures"): its own verb and object, read as an opening verb would be.
+ */
+function meansOfContinuing(tokens: Token[], from: number): { text: string; category: ActionCategory } | undefined {
+  for (let j = from; j < tokens.length - 1; j++) {
+    const lead = tokens[j]!.lower;
+    if (lead === '.' || lead === ';') return undefined;
+    let k: number;
+    if (MEANS_LEAD.has(lead)) k = j + 1;
+    else if (lead === 'including') k = MEANS_LEAD.has(tokens[j + 1]?.lower ?? '') ? j + 2 : j + 1;
+    else continue;
+    k = skipAdverbs(tokens, k);
+    const word = tokens[k];
+    if (!word || word.punct) continue;
+    const m = word.lower === 'setting' && tokens[k + 1]?.lower === 'up' ? { lemma: 'set', form: 'gerund' as const } : matchVerb(word.lower);
+    if (!m || m.form !== 'gerund') continue;
+    let category = categoryOf(m);
+    if (category < 4) continue;
+    if (category === 5 && isGeneralObject(tokens[objectHead(tokens, k + 1)]?.lower ?? '')) category = 4;
+    return { text: word.text, category };
   }
   return undefined;
 }
@@ -445,6 +536,12 @@ export function classifyActionCategory(text: string): ActionCategoryResult {
     return result(1, tokens[0]!.text, 'It asks for information or for help to be given, not for action by the State (category 1, minimal action).');
   }
 
+  // "that Mali be provided with technical assistance": others are asked to help.
+  if (first && first.match.form === 'participle' && HELP_GIVING.has(first.match.lemma) && BE.has(tokens[first.index - 1]?.lower ?? '')
+    && ASSISTANCE.test(tokens.slice(Math.max(0, first.index - 6), first.index + 6).map((t) => t.lower).join(' '))) {
+    return result(1, tokens[first.index]!.text, 'It asks that help be given to the State, that is, action by others (category 1, minimal action).');
+  }
+
   if (!first) {
     return result(4, '', 'No action verb found at the start; read as a general action (category 4). Start with a verb such as "ratify" or "adopt".');
   }
@@ -485,6 +582,15 @@ export function classifyActionCategory(text: string): ActionCategoryResult {
     }
   }
 
+  // "Continue its efforts, including by adopting a law": the means named is what is asked for.
+  if (chosen.category === 2) {
+    const means = meansOfContinuing(tokens, chosen.index + 1);
+    if (means) {
+      const name = `${verbText} … ${means.text}`;
+      return result(means.category, name, `${quoted(verbText)} asks to go on, but names how (${quoted(means.text)}); that decides: ${explain(means.category, means.text)}`);
+    }
+  }
+
   const lemma = chosen.match.lemma;
   const after = chosen.index + 1;
   const nextLower = tokens[after]?.lower ?? '';
@@ -492,13 +598,33 @@ export function classifyActionCategory(text: string): ActionCategoryResult {
   let reason = '';
 
   // Verb phrases whose meaning the verb alone does not give.
-  const headIndex = objectHead(tokens, after);
+  // In a passive ("that further measures be adopted") what is acted on is the subject before "be".
+  const passive = passiveSubject(tokens, chosen);
+  // "the adoption of further measures": after a noun made from the verb, the object follows "of".
+  const objectStart = (chosen.match.form === 'noun' || chosen.match.form === 'gerund') && nextLower === 'of' ? after + 1 : after;
+  const headIndex = passive ?? objectHead(tokens, objectStart);
   const head = tokens[headIndex]?.lower ?? '';
   if (lemma === 'call' && ['on', 'upon'].includes(nextLower)) {
     category = 1; verbText = `${verbText} ${nextLower}`;
   } else if ((lemma === 'seek' || lemma === 'request') && ASSISTANCE.test(lowered)) {
     category = 1;
     reason = `${quoted(verbText)} asks the State to look for help from others (category 1, minimal action).`;
+  } else if (category === 4 && passive === undefined && /\bstanding invitations?\b/.test(objectPhrase(tokens, after).join(' '))) {
+    // "Address a standing invitation to the special procedures": a concrete, checkable step.
+    category = 5;
+    reason = `${quoted(verbText)} asks for a standing invitation to the special procedures, a step that can be checked (category 5, specific action).`;
+  } else if (category === 4 && SETTING_A_LEVEL.has(lemma) && passive === undefined && objectPhrase(tokens, after).some((w) => QUANTITIES.has(w))) {
+    // "Increase the age of criminal responsibility", "raise the budget allocation": a figure one can check.
+    category = 5;
+    reason = `${quoted(verbText)} asks to change a figure the State sets itself, which can be checked (category 5, specific action).`;
+  } else if (category === 4 && passive === undefined && objectPhrase(tokens, after).some((w) => REPORT_OBJECTS.has(w))) {
+    // "Provide a follow-up report", "meet its reporting obligations": a report due is a step one can check.
+    category = 5;
+    reason = `${quoted(verbText)} asks for a report or a reply, a step that can be checked (category 5, specific action).`;
+  } else if (category === 4 && INTO_LAW_VERBS.has(lemma) && intoLaw(tokens, after)) {
+    // "Include sexual orientation in equality laws": writing something into law is a legal step.
+    category = 5;
+    reason = `${quoted(verbText)} asks for something to be written into law, a step that can be checked (category 5, specific action).`;
   } else if (lemma === 'share' || lemma === 'exchange') {
     category = 1;
     reason = `${quoted(verbText)} asks the State to share information or experience (category 1, minimal action).`;
@@ -518,24 +644,25 @@ export function classifyActionCategory(text: string): ActionCategoryResult {
     category = 4; verbText = `${verbText} an end to`;
   } else if (lemma === 'put' && tokens.slice(after, after + 8).some((t, n, arr) => t.lower === 'effect' && ['in', 'into'].includes(arr[n - 1]?.lower ?? ''))) {
     category = 5; verbText = `${verbText} into effect`;
-  } else if (lemma === 'put' && nextLower === 'in' && tokens[after + 1]?.lower === 'place') {
-    category = 5; verbText = `${verbText} in place`;
-  } else if (lemma === 'set' && nextLower === 'up') {
-    category = 5; verbText = `${verbText} up`;
+  } else if ((lemma === 'put' && nextLower === 'in' && tokens[after + 1]?.lower === 'place') || (lemma === 'set' && nextLower === 'up')) {
+    // Setting up something concrete is specific; "put in place measures" is not.
+    const particle = lemma === 'put' ? 'in place' : 'up';
+    const placed = passive !== undefined ? head : tokens[objectHead(tokens, after + particle.split(' ').length)]?.lower ?? '';
+    category = isGeneralObject(placed) ? 4 : 5; verbText = `${verbText} ${particle}`;
   } else if ((lemma === 'step' || lemma === 'speed' || lemma === 'follow') && nextLower === 'up') {
     category = 4; verbText = `${verbText} up`;
-  } else if (category === 5 && isGeneralObject(head) && !LEGAL_VERBS.has(lemma) && !STOPPING_VERBS.has(lemma)) {
+  } else if (category === 5 && isGeneralObject(head) && !LEGAL_VERBS.has(lemma) && !STOPPING_VERBS.has(lemma) && !existingDocument(tokens, objectStart, head)) {
     // "Adopt measures", "implement effective steps": a specific verb with an open-ended object.
     category = 4;
-    verbText = joinWords(tokens, chosen.index, headIndex);
+    verbText = verbWithObject(tokens, chosen.index, headIndex);
     reason = `${quoted(verbText)} names a kind of action but not which one, so it is a general action (category 4).`;
   } else if (category === 5 && !LEGAL_VERBS.has(lemma) && ABSTRACT_OBJECTS.has(head)) {
     // "Eliminate discrimination", "create a climate of tolerance": a goal, not a step one can check.
     category = 4;
-    verbText = joinWords(tokens, chosen.index, headIndex);
+    verbText = verbWithObject(tokens, chosen.index, headIndex);
     reason = `${quoted(verbText)} names a goal rather than a concrete step, so it is a general action (category 4).`;
   } else if (lemma === 'take' || lemma === 'make') {
-    if (isGeneralObject(head)) verbText = joinWords(tokens, chosen.index, headIndex);
+    if (isGeneralObject(head)) verbText = verbWithObject(tokens, chosen.index, headIndex);
   }
 
   // A general action made concrete by a specific example: "Improve women's rights by amending the family code".

@@ -1,7 +1,8 @@
 /**
  * The delegation's whole journey in Chromium with the built extension: create a review, assess
- * indicators, clip evidence from a page, draft from the catalogue, build the statement, export
- * a .docx, then quit and relaunch the browser on the same profile and find everything again.
+ * indicators, clip evidence from a page, draft from the catalogue (in the Dialogue step and from a
+ * Search result card), build the statement, export a .docx, then quit and relaunch the browser on
+ * the same profile and find everything again.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -82,12 +83,19 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     await panel.getByRole('button', { name: '2 Dialogue' }).click();
     await panel.getByRole('button', { name: 'From the catalogue' }).click();
     const search = panel.getByLabel("Search the Secretary-General's recommendations");
-    for (const q of ['Rome Statute', 'focal point', 'hate speech']) {
+    for (const q of ['Rome Statute', 'focal point']) {
       await search.fill(q);
       const use = panel.locator('.picker-results').getByRole('button', { name: /^Use as recommendation/ }).first();
       await use.waitFor();
       await use.click();
     }
+    // The third from a result card on the Search tab; with one review it goes straight there.
+    await panel.getByRole('tab', { name: 'Search' }).click();
+    await panel.locator('#catalogue-query').fill('hate speech');
+    await panel.locator('.results .result-card').first().getByRole('button', { name: /^Use as recommendation/ }).click();
+    await panel.getByRole('status').filter({ hasText: 'Added to the recommendations of Kenya, session 46.' }).waitFor();
+    await panel.getByRole('button', { name: 'Open its Dialogue step' }).click();
+    await panel.getByRole('button', { name: '2 Dialogue', pressed: true }).waitFor();
     const recs = panel.locator('.drafts[aria-label="Recommendations"] > li');
     await expect.poll(() => recs.count()).toBe(3);
     const categories = await recs.locator('.category').allTextContents();

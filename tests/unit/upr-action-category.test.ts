@@ -83,6 +83,56 @@ describe('classifyActionCategory: the method note', () => {
     expect(category('Implement all necessary steps to end impunity.')).toBe(4);
   });
 
+  it('a continuing recommendation that names how is read by the means it names', () => {
+    expect(classifyActionCategory('Continue its efforts to promote gender equality, including by criminalizing marital rape.')).toMatchObject({ category: 5, verb: 'Continue … criminalizing' });
+    expect(category('Continue efforts to strengthen the institutional framework, including by providing necessary funding.')).toBe(4);
+    expect(category('Continue efforts to advance the right to assembly, especially by adopting measures.')).toBe(4);
+    // Without a means it stays continuing, and "especially improving" is an example, not a means.
+    expect(category('Continue its efforts to combat trafficking in persons, especially improving victim support.')).toBe(2);
+  });
+
+  it('a passive reads its subject as the object: "that further measures be adopted"', () => {
+    expect(classifyActionCategory('Recommended that further measures be adopted to overcome stereotypes.')).toMatchObject({ category: 4, verb: 'measures be adopted' });
+    expect(category('Recommended that further measures be put in place to protect children.')).toBe(4);
+    expect(category('Recommended that a national preventive mechanism be adopted.')).toBe(5);
+    expect(category('Recommended that limits be set for pre-trial detention.')).toBe(5);
+  });
+
+  it('a noun made from a verb reads its object after "of"', () => {
+    expect(category('Recommended the adoption of further measures to fight impunity.')).toBe(4);
+    expect(category('Recommended the adoption of a law on domestic violence.')).toBe(5);
+  });
+
+  it('enacting measures is as open-ended as adopting them; enacting a law is not', () => {
+    expect(category('Enact new measures to combat trafficking in women and children.')).toBe(4);
+    expect(category('Enact a law prohibiting corporal punishment.')).toBe(5);
+  });
+
+  it('"a strategy" leaves the steps open, carrying out "the national strategy" does not', () => {
+    expect(category('Develop a strategy for preventing and combating all forms of violence against women.')).toBe(4);
+    expect(category('Fully implement the national strategy to fight against child labour.')).toBe(5);
+  });
+
+  it('concrete, checkable objects make a general verb specific', () => {
+    expect(category('Include sexual orientation and gender identity in equality laws.')).toBe(5);
+    expect(category('Include in the draft legislation comprehensive anti-discrimination measures.')).toBe(4);
+    expect(category('Provide a follow-up report on efforts to address extrajudicial killings.')).toBe(5);
+    expect(category('Provide further information on efforts to reduce poverty.')).toBe(4);
+    expect(category('Address a standing invitation to all special procedures of the Council.')).toBe(5);
+    expect(category('Increase the age of criminal responsibility of children.')).toBe(5);
+    expect(category('Increase awareness of the rights of the child.')).toBe(4);
+  });
+
+  it('reads the request after an aside: "Encouraged Benin, in particular ..., to continue"', () => {
+    expect(classifyActionCategory('Encouraged Benin, in particular in the areas of economic, social and cultural rights, to continue achieving its progress.')).toMatchObject({ category: 2, verb: 'continue' });
+    expect(category('Recommended that Benin, following the recommendation of the Committee against Torture, establish a national preventive mechanism.')).toBe(5);
+  });
+
+  it('help to be given to the State, or asked of donors, is minimal action', () => {
+    expect(category('Recommended that Mali be provided with the necessary technical assistance it is seeking.')).toBe(1);
+    expect(category('Advise potential donor agencies of the type of technical assistance needed.')).toBe(1);
+  });
+
   it('reads verb phrases as a whole', () => {
     expect(category('Give consideration to the abolition of the death penalty.')).toBe(3);
     expect(category('Set up an independent police complaints body.')).toBe(5);
@@ -137,8 +187,9 @@ describe.skipIf(!existsSync(CSV))('agreement with UPR Info coders (sessions 1-5 
   it('agrees with the coders on the held-out sessions 4-5 and beats the first-word baseline', () => {
     const ours = score(heldOut, category);
     const baseline = score(heldOut, firstWordBaseline);
-    // Floor, not a target: measured 89.5% held out (91.9% on the tuning sessions); see bench/action-category.ts.
-    expect(ours.accuracy).toBeGreaterThanOrEqual(0.89);
+    // The issue's goal, on sessions the rules were not tuned on: measured 90.5% held out (93.7% on
+    // the tuning sessions); see bench/action-category.ts.
+    expect(ours.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(ours.accuracy - baseline.accuracy).toBeGreaterThan(0.04);
   });
 

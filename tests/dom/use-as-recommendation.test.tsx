@@ -1,0 +1,145 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SidePanelApp } from '@/components/side-panel/app';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { database } from '@/lib/db/database';
+import { listDrafts } from '@/lib/reviews/drafts';
+import { createReview, listReviews } from '@/lib/reviews/reviews';
+import { lastQuery } from '@/lib/settings/ui-state';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The side panel as the user has it: its Search and Reviews tabs share the extension's database.
+const db = database();
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  history.replaceState(null, '', '#search');
+  await Promise.all(db.tables.map((t) => t.clear()));
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+async function until(check: () => boolean) {
+  for (let i = 0; i < 80 && !check(); i++) await settle();
+  expect(check()).toBe(true);
+}
+const button = (name: string | RegExp) =>
+  [...container.querySelectorAll('button')].find((b) => {
+    const n = b.getAttribute('aria-label') ?? b.textContent ?? '';
+    return typeof name === 'string' ? n === name : name.test(n);
+  });
+const labelled = <T extends HTMLElement>(label: string, scope: ParentNode = container) => {
+  const l = [...scope.querySelectorAll('label')].find((x) => x.textContent === label)!;
+  return scope.querySelector<T>(`#${CSS.escape(l.htmlFor)}`)!;
+};
+function choose(select: HTMLSelectElement, value: string) {
+  act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+function type(el: HTMLInputElement, value: string) {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Opens the panel on a search for the Rome Statute; returns the first card's entry. */
+async function searchRomeStatute() {
+  await lastQuery.setValue('Rome Statute');
+  act(() => root.render(<SidePanelApp />));
+  await until(() => !!button(/^Use as recommendation: /));
+  const card = button(/^Use as recommendation: /)!.closest<HTMLElement>('[data-rec-id]')!;
+  return knowledgeBase().recommendations.find((r) => r.id === card.dataset.recId)!;
+}
+
+const status = () => container.querySelector('.use-as-rec[role=status]')?.textContent ?? '';
+
+describe('"Use as recommendation" from a search result', () => {
+  it('asks which review when there are several, then the draft is in that review\'s Dialogue step', async () => {
+    const kenya = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 }, 1);
+    const chile = await createReview(db, { stateCode: 'CHL', delegation: 'Norway', session: 47 }, 2);
+    const entry = await searchRomeStatute();
+
+    act(() => button(`Use as recommendation: ${entry.title}`)!.click());
+    await until(() => !!container.querySelector('[role=group][aria-label^="Add to a review"]'));
+    const chooser = container.querySelector<HTMLElement>('[role=group][aria-label^="Add to a review"]')!;
+    const select = labelled<HTMLSelectElement>('Add to the review of', chooser);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Chile, session 47', 'Kenya, session 46']);
+    // The newest review comes first; the user picks the other one.
+    expect(select.value).toBe(chile.id);
+    choose(select, kenya.id);
+    act(() => button('Add to this review')!.click());
+    await until(() => /Added to the recommendations of Kenya, session 46\./.test(status()));
+
+    // Saved in Kenya's review only, with its links to the entry and the entry's risk factors.
+    expect(await listDrafts(db, chile.id)).toHaveLength(0);
+    const [draft, ...more] = await listDrafts(db, kenya.id);
+    expect(more).toHaveLength(0);
+    expect(draft).toMatchObject({ kind: 'recommendation', recommendationIds: [entry.id], riskFactorIds: entry.riskFactors });
+    expect(draft!.text.startsWith(entry.uprRecommendation.trim().replace(/\.$/, ''))).toBe(true);
+
+    act(() => button('Open its Dialogue step')!.click());
+    await until(() => container.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Reviews');
+    await until(() => /^Kenya, session 46/.test(container.querySelector('#review-h')?.textContent ?? ''));
+    expect(button('2 Dialogue')!.getAttribute('aria-pressed')).toBe('true');
+    await until(() => container.querySelectorAll('.drafts[aria-label="Recommendations"] > li').length === 1);
+    const shown = container.querySelector<HTMLTextAreaElement>('.drafts[aria-label="Recommendations"] textarea')!;
+    expect(shown.value).toBe(draft!.text);
+    expect(container.querySelector('.draft .links')!.textContent).toContain(entry.title);
+    expect(container.querySelector('.draft .category')!.textContent).toMatch(/^Category [1-5]/);
+  });
+
+  it('with no review yet, offers to start one and puts the draft in it', async () => {
+    const entry = await searchRomeStatute();
+    act(() => button(`Use as recommendation: ${entry.title}`)!.click());
+    await until(() => !!container.querySelector('form[aria-label="New review"]'));
+    const form = container.querySelector<HTMLFormElement>('form[aria-label="New review"]')!;
+
+    // Nothing is created until a State is chosen: the form says what is missing.
+    act(() => button('Create review')!.click());
+    expect(form.querySelector('[role=alert]')!.textContent).toBe('Choose the State under Review.');
+    expect(await listReviews(db)).toHaveLength(0);
+
+    choose(labelled<HTMLSelectElement>('State', form), 'KEN');
+    type(labelled<HTMLInputElement>('Your delegation', form), 'Ireland');
+    act(() => button('Create review')!.click());
+    await until(() => /Added to the recommendations of Kenya\./.test(status()));
+    const [review] = await listReviews(db);
+    expect(review).toMatchObject({ stateCode: 'KEN', delegation: 'Ireland' });
+    expect((await listDrafts(db, review!.id)).map((d) => d.recommendationIds)).toEqual([[entry.id]]);
+
+    act(() => button('Open its Dialogue step')!.click());
+    await until(() => /^Kenya/.test(container.querySelector('#review-h')?.textContent ?? ''));
+    await until(() => container.querySelectorAll('.drafts[aria-label="Recommendations"] > li').length === 1);
+  });
+
+  it('with one review, adds the draft to it straight away; cancelling a choice adds nothing', async () => {
+    const kenya = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 });
+    const entry = await searchRomeStatute();
+    act(() => button(`Use as recommendation: ${entry.title}`)!.click());
+    await until(() => /Added to the recommendations of Kenya, session 46\./.test(status()));
+    expect(container.querySelector('[role=group][aria-label^="Add to a review"]')).toBeNull();
+    expect(await listDrafts(db, kenya.id)).toHaveLength(1);
+
+    await createReview(db, { stateCode: 'CHL', delegation: 'Norway', session: 47 });
+    act(() => button(`Use as recommendation: ${entry.title}`)!.click());
+    await until(() => !!button('Cancel'));
+    act(() => button('Cancel')!.click());
+    await settle();
+    expect(container.querySelector('[role=group][aria-label^="Add to a review"]')).toBeNull();
+    expect(await listDrafts(db, kenya.id)).toHaveLength(1);
+  });
+});
