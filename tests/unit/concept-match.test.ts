@@ -302,6 +302,30 @@ describe.skipIf(!existsSync(conceptsFile))('the real lexicon (data/concepts.json
     ]);
   });
 
+  it('finds every term of every concept, as written, in capitals and in the plural, amid other words', () => {
+    const lex = compileLexicon(concepts());
+    const plural = (term: string, acronym: boolean) => {
+      const last = term.match(/[A-Za-z0-9]+$/)?.[0] ?? '';
+      if (acronym) return /[A-Z0-9]$/.test(term) && last.length >= 2 ? `${term}s` : undefined;
+      if (last.length < 3 || /[0-9]/.test(last) || last.endsWith('s')) return undefined;
+      if (/[^aeiou]y$/.test(last)) return `${term.slice(0, -1)}ies`;
+      return /(?:x|z|ch|sh)$/.test(last) ? `${term}es` : `${term}s`;
+    };
+    const missed: string[] = [];
+    for (const c of concepts()) {
+      const forms = [
+        ...[c.label, ...c.variants].flatMap((t) => [t, t.toUpperCase(), plural(t, false)]),
+        ...c.acronyms.flatMap((t) => [t, plural(t, true)]),
+      ].filter((t): t is string => !!t && /[A-Za-z0-9]$/.test(t));
+      for (const form of forms) {
+        const text = `Reports of ${form} were noted.`;
+        const got = matchConcepts(text, lex).map((m) => [m.conceptId, text.slice(m.start, m.end)]);
+        if (!got.some(([id, surface]) => id === c.id && surface === form)) missed.push(`${c.id}: ${form} -> ${JSON.stringify(got)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('compiles to a table small enough to ship in a content script', () => {
     expect(serializeLexicon(compileLexicon(concepts())).length).toBeLessThan(250_000);
   });
