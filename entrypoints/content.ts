@@ -1,6 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_SITES, sitePatterns } from '@/lib/settings/highlight-sites';
 import { startContentScript } from '@/lib/highlight/start';
+import { claimPage } from '@/lib/highlight/instance';
+import { browser } from 'wxt/browser';
 
 // Thin wiring. Runs by itself on the default UN and R2P sites (the manifest lists only those);
 // elsewhere the background injects it on demand (toolbar, shortcut) or registers it for the
@@ -9,6 +11,8 @@ export default defineContentScript({
   matches: sitePatterns(DEFAULT_SITES),
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(document, ctx.signal).catch((e: unknown) => console.warn('R2P Lens could not highlight this page:', e));
+    // Not ctx.signal alone: the page can forge the event that aborts it (see lib/highlight/instance.ts).
+    const signal = claimPage(globalThis, ctx.signal, () => !browser.runtime?.id);
+    startContentScript(document, signal).catch((e: unknown) => console.warn('R2P Lens could not highlight this page:', e));
   },
 });

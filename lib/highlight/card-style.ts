@@ -20,6 +20,14 @@ button:hover { background: #e4e8ee; }
 button:focus-visible { outline: 3px solid #1a66d2; outline-offset: 1px; }
 .close { border: none; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; }
 .status { font-size: 12px; color: #1f6b36; min-height: 1em; }
+@media (forced-colors: active) {
+  .card { border: 2px solid CanvasText; }
+  button { border: 1px solid ButtonText; }
+  button:focus-visible, .card:focus { outline-color: Highlight; }
+}
+@media (prefers-reduced-motion: reduce) {
+  * { transition: none !important; animation: none !important; }
+}
 @media (prefers-color-scheme: dark) {
   .card { background: #1c2128; color: #e6edf3; border-color: #3d444d; }
   .cat, h3, .cite, .found { color: #9ea7b3; }

@@ -78,17 +78,41 @@ export function observePage(doc: Document, onBatch: (batch: MutationBatch) => vo
   let frame = 0;
   const watched = new WeakSet<Node>();
 
+  // A page that never rests (a clock ticking every 10 ms beside a whole report) would have us
+  // re-read it every frame. After a pass that cost more than half a frame we rest REST_FACTOR
+  // times as long as it took, so such passes take no more than about a fifth of the page's main
+  // thread; changes made meanwhile are gathered into the next pass. Cheap passes (a re-rendered
+  // paragraph) still follow the page frame by frame.
+  const REST_FACTOR = 4;
+  const CHEAP_MS = 8;
+  let restUntil = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const now = () => win.performance.now();
+  const schedule = () => {
+    if (frame || timer !== undefined) return;
+    const wait = restUntil - now();
+    if (wait <= 0) frame = win.requestAnimationFrame(flush);
+    else
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!signal.aborted) frame = win.requestAnimationFrame(flush);
+      }, wait);
+  };
   const flush = () => {
     frame = 0;
     const records = pending;
     pending = [];
     if (signal.aborted) return;
+    const t0 = now();
     const batch = unitsOf(records);
     if (batch.units.length || batch.sweep) onBatch(batch);
+    const spent = now() - t0;
+    restUntil = spent > CHEAP_MS ? now() + REST_FACTOR * spent : 0;
   };
   const observer = new win.MutationObserver((records) => {
-    pending.push(...records);
-    if (!frame) frame = win.requestAnimationFrame(flush);
+    // Not push(...records): a page adding 200,000 nodes at once would overflow the arguments.
+    for (const r of records) pending.push(r);
+    schedule();
   });
   const observe = (root: Node) => {
     if (watched.has(root) || signal.aborted) return;
@@ -101,6 +125,7 @@ export function observePage(doc: Document, onBatch: (batch: MutationBatch) => vo
     () => {
       observer.disconnect();
       if (frame) win.cancelAnimationFrame(frame);
+      clearTimeout(timer);
       pending = [];
     },
     { once: true },

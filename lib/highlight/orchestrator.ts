@@ -93,8 +93,9 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
     update: (units, sweep) =>
       pass('incremental', () => {
         const old: Hit[] = [];
-        for (const u of units) old.push(...store.takeUnder(u));
-        if (sweep) old.push(...store.takeDisconnected());
+        // Pushed one by one: spreading tens of thousands of hits would overflow the arguments.
+        for (const u of units) for (const h of store.takeUnder(u)) old.push(h);
+        if (sweep) for (const h of store.takeDisconnected()) old.push(h);
         unpaint(old);
         return { added: paintRoots(units.filter((u) => u.isConnected)), removed: old.length };
       }),

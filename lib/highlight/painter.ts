@@ -38,6 +38,13 @@ export function highlightCss(settings: HighlightSettings): string {
     ([cat, s]) => `::highlight(${HIGHLIGHT_PREFIX}${cat}){background-color:${s.color};color:#1b1b1b}`,
   );
   rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:#ffd23f;color:#000;text-decoration:underline 2px}`);
+  // Forced colours (Windows High Contrast) repaint backgrounds: mark concepts with the system's
+  // own "marked text" colours and an underline so they stay visible.
+  const marked = Object.keys(settings.categories).map((cat) => `::highlight(${HIGHLIGHT_PREFIX}${cat})`);
+  rules.push(
+    `@media (forced-colors: active){${marked.join(',')}{background-color:Mark;color:MarkText;text-decoration:underline}` +
+      `::highlight(${CURRENT_HIGHLIGHT}){background-color:Highlight;color:HighlightText}}`,
+  );
   return rules.join('\n');
 }
 

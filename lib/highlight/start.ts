@@ -10,7 +10,9 @@ import { loadShippedLexicon } from './lexicon-rows';
 import { PageController } from './page-controller';
 import { listen, send } from './wire';
 
-export function startContentScript(doc: Document, signal: AbortSignal): Promise<void> {
+/** `always`: highlight this document whatever its host (the bundled demo page, an extension page). */
+export function startContentScript(doc: Document, signal: AbortSignal, options: { always?: boolean } = {}): Promise<void> {
+  const automatic = (s: Parameters<typeof isAutomaticHost>[1]) => options.always === true || isAutomaticHost(doc.location.hostname, s);
   // Listen at once: the background sends "run" right after injecting the script.
   const ready = load(doc);
   const unlisten = listen({
@@ -30,13 +32,13 @@ export function startContentScript(doc: Document, signal: AbortSignal): Promise<
     if (signal.aborted) return;
     const unwatch = watchHighlightSettings((s) => {
       controller.applySettings(s);
-      if (!s.paused && isAutomaticHost(doc.location.hostname, s)) controller.start();
+      if (!s.paused && automatic(s)) controller.start();
     });
     signal.addEventListener('abort', () => {
       unwatch();
       controller.stop();
     });
-    if (isAutomaticHost(doc.location.hostname, controller.settingsNow!)) controller.start();
+    if (automatic(controller.settingsNow!)) controller.start();
   });
 }
 

@@ -41,15 +41,25 @@ export interface TextIndex {
 }
 
 /** Upper-case tag name whatever the namespace (SVG elements report lower case). */
-const tagOf = (el: Element) => el.localName.toUpperCase();
+const upperTags = new Map<string, string>();
+/** Cached: asked three times per element on every pass, and a page uses few distinct tags. */
+const tagOf = (el: Element) => {
+  const name = el.localName;
+  let tag = upperTags.get(name);
+  if (tag === undefined) {
+    tag = name.toUpperCase();
+    if (upperTags.size < 500) upperTags.set(name, tag); // custom elements are unbounded
+  }
+  return tag;
+};
 
-export function isBlock(el: Element): boolean {
-  return BLOCK.has(tagOf(el)) || !!el.shadowRoot;
+export function isBlock(el: Element, tag = tagOf(el)): boolean {
+  return BLOCK.has(tag) || !!el.shadowRoot;
 }
 
 /** Skipped by its kind alone (no style lookup): fields, code, scripts, editable areas, our UI. */
-export function isSkippedElement(el: Element): boolean {
-  if (SKIP.has(tagOf(el))) return true;
+export function isSkippedElement(el: Element, tag = tagOf(el)): boolean {
+  if (SKIP.has(tag)) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
@@ -97,8 +107,11 @@ export function indexText(input: Node | readonly Node[]): TextIndex {
     broken = true;
   };
 
-  const children = (parent: Node) => {
-    for (let c = parent.firstChild; c; c = c.nextSibling) visit(c);
+  // An explicit stack rather than recursion: a page nested 10,000 levels deep must not overflow
+  // the call stack. `null` closes a block (its trailing break) once its contents are done.
+  const stack: (Node | null)[] = [];
+  const pushChildren = (parent: Node) => {
+    for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
   };
 
   const visit = (node: Node): void => {
@@ -113,14 +126,16 @@ export function indexText(input: Node | readonly Node[]): TextIndex {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (isSkippedElement(el) || isHidden(el)) return;
     const tag = tagOf(el);
+    if (isSkippedElement(el, tag) || isHidden(el)) return;
     if (tag === 'BR') {
       push('\n');
       return;
     }
-    const block = isBlock(el);
-    if (block) blockBreak();
+    if (isBlock(el, tag)) {
+      blockBreak();
+      stack.push(null);
+    }
     if (tag === 'IFRAME') {
       let doc: Document | null = null;
       try {
@@ -130,30 +145,38 @@ export function indexText(input: Node | readonly Node[]): TextIndex {
       }
       if (doc?.body) {
         roots.push(doc);
-        visit(doc.body);
+        stack.push(doc.body);
       }
     } else if (el.shadowRoot) {
       roots.push(el.shadowRoot);
-      children(el.shadowRoot);
+      pushChildren(el.shadowRoot);
     } else if (tag === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-      if (assigned.length) for (const n of assigned) visit(n);
-      else children(el);
+      if (assigned.length) for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]!);
+      else pushChildren(el);
     } else {
-      children(el);
+      pushChildren(el);
     }
-    if (block) blockBreak();
+  };
+
+  const drain = () => {
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (next === null) blockBreak();
+      else visit(next);
+    }
   };
 
   for (const root of (Array.isArray(input) ? input : [input]) as Node[]) {
     if (root.nodeType === 9) {
       const body = (root as Document).body;
-      if (body) visit(body);
+      if (body) stack.push(body);
     } else if (root.nodeType === 11) {
-      children(root);
+      pushChildren(root);
     } else {
-      visit(root);
+      stack.push(root);
     }
+    drain();
     blockBreak();
   }
   return { text: parts.join(''), nodes, starts, roots };

@@ -15,7 +15,10 @@ const hosts = new WeakMap<Document, UiHost>();
 export function uiHost(doc: Document): UiHost {
   let ui = hosts.get(doc);
   if (ui?.host.isConnected) return ui;
-  const host = doc.createElement(UI_HOST_TAG.toLowerCase());
+  // Made in an inert document, not the page's: a page that defines its own <r2p-lens-ui> custom
+  // element would otherwise run its constructor first and could take the shadow root. Adopted on
+  // insertion, with our closed shadow root already attached.
+  const host = doc.implementation.createHTMLDocument('').createElement(UI_HOST_TAG.toLowerCase());
   // Inline style on our own element only: out of the page's layout, above everything.
   host.style.cssText = 'all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
   const root = host.attachShadow({ mode: 'closed' });

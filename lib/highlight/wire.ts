@@ -27,7 +27,8 @@ export function listen(handlers: IncomingHandlers): () => void {
   const listener = (message: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id || !message || typeof message !== 'object') return undefined;
     const { r2p, type, payload } = message as { r2p?: unknown; type?: unknown; payload?: unknown };
-    if (r2p !== 1 || typeof type !== 'string' || !(type in valid)) return undefined;
+    // Own keys only: "constructor" or "toString" must not pass as a message type.
+    if (r2p !== 1 || typeof type !== 'string' || !Object.hasOwn(valid, type)) return undefined;
     const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
     if (!valid[type as Incoming](p)) {
       sendResponse({ r2pError: `Refused a malformed "${type}" message.` });

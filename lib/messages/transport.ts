@@ -42,6 +42,8 @@ export function handleMessages(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
     const type = message.type as MessageType;
+    // Own keys only: a type such as "constructor" or "__proto__" must not reach Object's own members.
+    if (!Object.hasOwn(handlers, type) || !Object.hasOwn(specs, type)) return undefined;
     const handler = handlers[type] as Handler<MessageType> | undefined;
     const spec = specs[type];
     if (!handler || !spec) return undefined;

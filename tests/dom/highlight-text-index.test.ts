@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { bundledLexicon } from '@/lib/concepts/bundled';
 import { matchConcepts } from '@/lib/concepts/match';
 import { spansToRanges } from '@/lib/highlight/ranges';
@@ -74,6 +74,25 @@ describe('text index and ranges', () => {
     expect(mapped.map((m) => m.range.toString())).toEqual(['war crimes']);
     const inShadow = mapped.find((m) => m.range.toString() === 'war crimes')!;
     expect(inShadow.nodes[0]!.getRootNode()).toBe(shadow);
+  });
+
+  it('indexes a page nested 10,000 levels deep without overflowing the stack, blocks still apart', () => {
+    // Built apart from the document (happy-dom's own connection code recurses per level), where
+    // nothing has a box: visibility is taken as shown for this test.
+    const shown = vi.spyOn(HTMLElement.prototype, 'checkVisibility').mockReturnValue(true);
+    onTestFinished(() => shown.mockRestore());
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Top: genocide.</p>';
+    let parent: HTMLElement = root;
+    for (let d = 0; d < 10_000; d++) {
+      const el = document.createElement(d % 2 ? 'span' : 'div');
+      if (d === 5_000) el.append('Middle: ethnic cleansing. ');
+      parent.append(el);
+      parent = el;
+    }
+    parent.append('Bottom: crimes against humanity.');
+    expect(markedText(root)).toEqual(['genocide', 'ethnic cleansing', 'crimes against humanity']);
+    expect(indexText(root).text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Top: genocide.', 'Middle: ethnic cleansing. ', 'Bottom: crimes against humanity.']);
   });
 
   it('maps offsets of several roots indexed together without mixing them', () => {
