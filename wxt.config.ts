@@ -23,8 +23,13 @@ export default defineConfig({
       'next-concept': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted concept' },
       'previous-concept': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted concept' },
     },
+    // Extension pages run only their own files: no eval, no remote code, and nothing loaded from
+    // elsewhere (images, fonts, frames, styles). connect-src is open to web addresses only for the
+    // reader's one download of a PDF the user asked for (lib/reader/fetch-pdf.ts); no web sockets.
+    // Inline styles stay allowed: pdf.js lays out its text layer with them (styles run no code).
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self' https: http:; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const extDir = join(root, '.output', 'chrome-mv3');
+// The same folder `wxt build` writes to (R2P_OUT_DIR keeps parallel builds apart).
+const extDir = join(root, process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
 
 execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
 
@@ -22,7 +23,8 @@ The extension is built in:
 To load it by hand: open chrome://extensions (or edge://extensions), switch on "Developer mode",
 click "Load unpacked" and choose that folder. For Firefox: "npm run build:firefox", then
 about:debugging > This Firefox > "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
-The demo page is ${join(extDir, 'demo.html')}.`;
+Once loaded, the welcome page opens; its "Open the demo page" button shows the highlighter on a real
+UPR report excerpt (${join(extDir, 'demo.html')}).`;
 
 if (!chromium || !hasDisplay) {
   console.log(chromium ? '\nNo display found, so no browser window can open.' : '\nNo Chromium found.');
@@ -32,7 +34,13 @@ if (!chromium || !hasDisplay) {
 
 // Serve the demo page over http on this machine only: content scripts do not run on file:// pages by default.
 const demo = readFileSync(join(extDir, 'demo.html'));
-const server = createServer((_req, res) => {
+// The page's one script (it highlights the page only when opened as an extension page; here it does nothing).
+const demoScript = readFileSync(join(extDir, 'demo-highlight.js'));
+const server = createServer((req, res) => {
+  if (req.url?.startsWith('/demo-highlight.js')) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+    return res.end(demoScript);
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(demo);
 }).listen(0, '127.0.0.1', () => {

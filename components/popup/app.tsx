@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { SearchView } from '../search/search-view';
 import { lastQuery } from '@/lib/settings/ui-state';
 import { currentWindowId, openSidePanel } from '@/lib/browser/side-panel';
@@ -14,7 +15,7 @@ export function PopupApp() {
     void currentWindowId().then(setWindowId);
   }, []);
   return (
-    <div className="popup-app">
+    <main className="popup-app">
       <header className="app-header">
         <h1>R2P Lens</h1>
         <OpenInReaderButton />
@@ -35,6 +36,11 @@ export function PopupApp() {
       {initialQuery !== undefined && (
         <SearchView compact initialQuery={initialQuery} onQueryChange={(q) => void lastQuery.setValue(q)} />
       )}
-    </div>
+      <footer className="popup-footer">
+        <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          Settings
+        </button>
+      </footer>
+    </main>
   );
 }

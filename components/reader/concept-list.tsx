@@ -38,11 +38,15 @@ export const ConceptList = memo(function ConceptList({
                 className="reader-concept"
                 data-concept={c.conceptId}
                 title={concept ? CATEGORY_LABELS[concept.category] : undefined}
-                aria-label={`${label}: ${c.total} mentions on ${c.pages.length} ${c.pages.length === 1 ? 'page' : 'pages'}; go to the next page with it`}
                 onClick={() => onGoTo(c.pages)}
               >
-                <span className="reader-concept-label">{label}</span>
+                {/* The name starts with what is seen ("Genocide 3"), so voice control users can say it. */}
+                <span className="reader-concept-label">{label}</span>{' '}
                 <span className="reader-concept-count">{c.total}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  mentions on {c.pages.length} {c.pages.length === 1 ? 'page' : 'pages'}; go to the next page with it
+                </span>
               </button>
               <span className="reader-concept-pages muted">p. {c.pages.length > 8 ? `${c.pages.slice(0, 8).join(', ')}…` : c.pages.join(', ')}</span>
             </li>

@@ -1,26 +1,44 @@
 /**
  * One autosaver for the Reviews tab: every field schedules its write here; pending writes are
  * flushed when the panel is hidden, closed or the tab unmounts. A polite live region says when
- * everything is saved, or that a save failed.
+ * everything is saved; a failed save is announced with what to do (a full disk says so) and kept
+ * to be retried, so nothing typed is lost.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createAutosaver, flushOnHide, type Autosaver, type Clock } from '@/lib/reviews/autosave';
+import { writeErrorMessage } from '@/lib/db/quota';
 
 type SaveState = 'saved' | 'saving' | 'failed';
-const AutosaveContext = createContext<{ saver: Autosaver; state: SaveState; mark: () => void } | null>(null);
+interface Ctx {
+  saver: Autosaver;
+  state: SaveState;
+  /** Plain words for the last failed write (the quota message when the disk is full). */
+  error: string;
+  mark: () => void;
+}
+const AutosaveContext = createContext<Ctx | null>(null);
 
 export function AutosaveProvider({ children, clock, delayMs }: { children: ReactNode; clock?: Clock; delayMs?: number }) {
   const [state, setState] = useState<SaveState>('saved');
-  const saver = useMemo(
-    () =>
-      createAutosaver({
-        clock,
-        delayMs,
-        onSaved: () => setState((s) => (s === 'failed' ? s : 'saved')),
-        onError: () => setState('failed'),
-      }),
-    [clock, delayMs],
-  );
+  const [error, setError] = useState('');
+  const saver = useMemo(() => {
+    const s: Autosaver = createAutosaver({
+      clock,
+      delayMs,
+      // "Saved" only once nothing is waiting or failed: a failure stays on screen until retried.
+      onSaved: () => {
+        if (s.pending() === 0) {
+          setState('saved');
+          setError('');
+        }
+      },
+      onError: (e) => {
+        setState('failed');
+        setError(writeErrorMessage(e, 'A change could not be saved.'));
+      },
+    });
+    return s;
+  }, [clock, delayMs]);
   useEffect(() => {
     const stop = flushOnHide(saver, window, document);
     return () => {
@@ -28,7 +46,7 @@ export function AutosaveProvider({ children, clock, delayMs }: { children: React
       void saver.flush();
     };
   }, [saver]);
-  const value = useMemo(() => ({ saver, state, mark: () => setState('saving') }), [saver, state]);
+  const value = useMemo(() => ({ saver, state, error, mark: () => setState((x) => (x === 'failed' ? x : 'saving')) }), [saver, state, error]);
   return <AutosaveContext.Provider value={value}>{children}</AutosaveContext.Provider>;
 }
 
@@ -37,6 +55,7 @@ export function useAutosave() {
   if (!ctx) throw new Error('useAutosave outside AutosaveProvider');
   return {
     state: ctx.state,
+    error: ctx.error,
     /** Schedules `task` under `key`, replacing the previous pending write of that field. */
     schedule: (key: string, task: () => Promise<unknown>) => {
       ctx.mark();
@@ -47,10 +66,20 @@ export function useAutosave() {
 }
 
 export function SaveStatus() {
-  const { state } = useAutosave();
+  const { state, error, flush } = useAutosave();
+  if (state === 'failed') {
+    return (
+      <div className="save-status failed" role="alert">
+        <p>{error || 'A change could not be saved.'} Keep this panel open: what you typed is still here.</p>
+        <button type="button" className="secondary small" onClick={() => void flush()}>
+          Try saving again
+        </button>
+      </div>
+    );
+  }
   return (
     <p className={`save-status ${state}`} role="status" aria-live="polite">
-      {state === 'saved' ? 'All changes saved' : state === 'saving' ? 'Saving…' : 'A change could not be saved. Keep this panel open and try again.'}
+      {state === 'saved' ? 'All changes saved' : 'Saving…'}
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import { backupFileName, createBackup, parseBackup, restoreBackup, type Backup } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
+import { writeErrorMessage } from '@/lib/db/quota';
 import { useAutosave } from './autosave-context';
 
 export function BackupPanel({ db }: { db: R2PDatabase }) {
@@ -36,7 +37,7 @@ export function BackupPanel({ db }: { db: R2PDatabase }) {
       await restoreBackup(db, ready.backup);
       setMessage({ text: `Restored ${ready.summary}` });
     } catch (e) {
-      setMessage({ text: `Nothing was restored: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setMessage({ text: writeErrorMessage(e, 'Nothing was restored.'), error: true });
     }
     setReady(null);
     if (input.current) input.current.value = '';

@@ -3,12 +3,13 @@
  * friendly), an opening and a closing line, live word count and speaking time against the time
  * the delegation has.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { DraftRow, ReviewRow, StatementRow } from '@/lib/db/rows';
 import { getStatement, moveItem, saveStatement, statementParagraphs } from '@/lib/reviews/statement';
-import { countWords, formatDuration, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, speakingTime } from '@/lib/upr/speaking-time';
+import { readSpeakingPace } from '@/lib/settings/speaking-pace';
+import { countWords, DEFAULT_WORDS_PER_MINUTE, formatDuration, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, speakingTime } from '@/lib/upr/speaking-time';
 import { AutosaveField } from './autosave-field';
 import { useAutosave } from './autosave-context';
 
@@ -20,12 +21,24 @@ interface Props {
 }
 
 export function StatementBuilder(props: Props) {
-  const statement = useLiveQuery(() => getStatement(props.db, props.review.id), [props.db, props.review.id]);
-  if (!statement) return null;
-  return <StatementEditor {...props} statement={statement} />;
+  // The pace from the settings page: where a statement not yet saved starts.
+  const [defaultPace, setDefaultPace] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    void readSpeakingPace().then((p) => live && setDefaultPace(p), () => live && setDefaultPace(DEFAULT_WORDS_PER_MINUTE));
+    return () => void (live = false);
+  }, []);
+  const statement = useLiveQuery(
+    () => (defaultPace === undefined ? undefined : getStatement(props.db, props.review.id, defaultPace)),
+    [props.db, props.review.id, defaultPace],
+  );
+  if (!statement || defaultPace === undefined) return null;
+  return <StatementEditor {...props} statement={statement} defaultPace={defaultPace} />;
 }
 
-function StatementEditor({ db, review, drafts, labelOf, statement }: Props & { statement: StatementRow }) {
+function StatementEditor({ db, review, drafts, labelOf, statement, defaultPace }: Props & { statement: StatementRow; defaultPace: number }) {
+  // Every write creates the row at the settings' pace if it does not exist yet.
+  const save = (patch: Parameters<typeof saveStatement>[2]) => saveStatement(db, review.id, patch, Date.now(), defaultPace);
   const { schedule } = useAutosave();
   const [opening, setOpening] = useState(statement.opening);
   const [closing, setClosing] = useState(statement.closing);
@@ -38,7 +51,7 @@ function StatementEditor({ db, review, drafts, labelOf, statement }: Props & { s
   const items = chosen.filter((id) => drafts.some((d) => d.id === id));
   const setItems = (next: string[]) => {
     setChosen(next);
-    void saveStatement(db, review.id, { items: next });
+    void save({ items: next });
   };
 
   const clampPace = (p: string) => Math.min(MAX_WORDS_PER_MINUTE, Math.max(MIN_WORDS_PER_MINUTE, Number(p) || statement.pace));
@@ -51,7 +64,7 @@ function StatementEditor({ db, review, drafts, labelOf, statement }: Props & { s
 
   const saveTiming = (p: string, m: string, s: string) =>
     schedule(key('timing'), () =>
-      saveStatement(db, review.id, {
+      save({
         pace: clampPace(p),
         allottedSeconds: Math.max(0, (Number(m) || 0) * 60 + (Number(s) || 0)),
       }),
@@ -61,7 +74,7 @@ function StatementEditor({ db, review, drafts, labelOf, statement }: Props & { s
   return (
     <section className="statement-builder" aria-labelledby="statement-h">
       <h3 id="statement-h">Oral statement</h3>
-      <AutosaveField label="Opening line" multiline rows={2} initial={statement.opening} saveKey={key('opening')} onInput={setOpening} onSave={(v) => saveStatement(db, review.id, { opening: v })} placeholder="Thank you, Mr. President. [Delegation] welcomes the delegation of …" />
+      <AutosaveField label="Opening line" multiline rows={2} initial={statement.opening} saveKey={key('opening')} onInput={setOpening} onSave={(v) => save({ opening: v })} placeholder="Thank you, Mr. President. [Delegation] welcomes the delegation of …" />
       <fieldset className="statement-pick">
         <legend>Include in the statement</legend>
         {drafts.length === 0 && <p className="muted">Draft questions or recommendations first.</p>}
@@ -96,7 +109,7 @@ function StatementEditor({ db, review, drafts, labelOf, statement }: Props & { s
           })}
         </ol>
       )}
-      <AutosaveField label="Closing line" multiline rows={2} initial={statement.closing} saveKey={key('closing')} onInput={setClosing} onSave={(v) => saveStatement(db, review.id, { closing: v })} placeholder="We wish … every success in its review." />
+      <AutosaveField label="Closing line" multiline rows={2} initial={statement.closing} saveKey={key('closing')} onInput={setClosing} onSave={(v) => save({ closing: v })} placeholder="We wish … every success in its review." />
       <div className="field-row timing">
         <div className="field">
           <label htmlFor="st-pace">Pace (words per minute)</label>

@@ -14,6 +14,7 @@ import {
   type HighlightSettings,
 } from '@/lib/settings/highlight-settings';
 import { DEFAULT_SITES, siteFromInput, sitePatterns } from '@/lib/settings/highlight-sites';
+import './highlight-settings.css';
 
 export function HighlightSettingsPanel() {
   const [s, setS] = useState<HighlightSettings>();

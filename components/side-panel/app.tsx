@@ -59,9 +59,12 @@ export function SidePanelApp() {
           ))}
         </nav>
       </header>
-      <main id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`}>
-        {initialQuery !== undefined &&
-          current.render({ initialQuery, onQueryChange: (q) => void lastQuery.setValue(q) })}
+      {/* The tab panel inside <main>: a role on <main> itself would take away the page's main landmark. */}
+      <main>
+        <div id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`}>
+          {initialQuery !== undefined &&
+            current.render({ initialQuery, onQueryChange: (q) => void lastQuery.setValue(q) })}
+        </div>
       </main>
     </div>
   );

@@ -19,9 +19,9 @@ export const AUTOSAVE_DELAY_MS = 400;
 export interface Autosaver {
   /** Replaces any pending write under `key` with `task`, run after the delay. */
   schedule(key: string, task: () => Promise<unknown> | void): void;
-  /** Runs every pending write now; resolves when they are done. */
+  /** Runs every pending write now, and retries any that failed; resolves when they are done. */
   flush(): Promise<void>;
-  /** How many writes are waiting. */
+  /** How many writes are waiting, failed ones included. */
   pending(): number;
 }
 
@@ -33,31 +33,48 @@ export function createAutosaver(options: {
 } = {}): Autosaver {
   const { delayMs = AUTOSAVE_DELAY_MS, clock = realClock, onError = () => {}, onSaved = () => {} } = options;
   const waiting = new Map<string, { task: () => Promise<unknown> | void; timer: unknown }>();
+  // Writes that failed (a full disk, say), kept so the next flush or retry writes them: a failed
+  // save must never drop what the user typed.
+  const failed = new Map<string, () => Promise<unknown> | void>();
+
+  const attempt = async (key: string, task: () => Promise<unknown> | void) => {
+    try {
+      await task();
+      onSaved();
+    } catch (e) {
+      // Unless a newer edit of the same field is already waiting, which supersedes this one.
+      if (!waiting.has(key)) failed.set(key, task);
+      onError(e);
+    }
+  };
 
   const run = async (key: string) => {
     const entry = waiting.get(key);
     if (!entry) return;
     waiting.delete(key);
+    failed.delete(key);
     clock.clearTimeout(entry.timer);
-    try {
-      await entry.task();
-      onSaved();
-    } catch (e) {
-      onError(e);
-    }
+    await attempt(key, entry.task);
+  };
+
+  const retryFailed = async () => {
+    const tasks = [...failed];
+    failed.clear();
+    await Promise.all(tasks.map(([key, task]) => attempt(key, task)));
   };
 
   return {
     schedule(key, task) {
       const previous = waiting.get(key);
       if (previous) clock.clearTimeout(previous.timer);
+      failed.delete(key);
       const timer = clock.setTimeout(() => void run(key), delayMs);
       waiting.set(key, { task, timer });
     },
     async flush() {
-      await Promise.all([...waiting.keys()].map(run));
+      await Promise.all([...[...waiting.keys()].map(run), retryFailed()]);
     },
-    pending: () => waiting.size,
+    pending: () => waiting.size + failed.size,
   };
 }
 

@@ -4,18 +4,26 @@ import type { DraftRow, StatementRow } from '../db/rows';
 
 import { DEFAULT_ALLOTTED_SECONDS, DEFAULT_WORDS_PER_MINUTE } from '../upr/speaking-time';
 
-export function emptyStatement(reviewId: string, now = Date.now()): StatementRow {
-  return { reviewId, opening: '', closing: '', items: [], pace: DEFAULT_WORDS_PER_MINUTE, allottedSeconds: DEFAULT_ALLOTTED_SECONDS, updatedAt: now };
+/** `pace`: the user's speaking pace from the settings, so a new statement starts at it. */
+export function emptyStatement(reviewId: string, now = Date.now(), pace = DEFAULT_WORDS_PER_MINUTE): StatementRow {
+  return { reviewId, opening: '', closing: '', items: [], pace, allottedSeconds: DEFAULT_ALLOTTED_SECONDS, updatedAt: now };
 }
 
-export async function getStatement(db: R2PDatabase, reviewId: string): Promise<StatementRow> {
-  return (await db.statements.get(reviewId)) ?? emptyStatement(reviewId);
+/** The saved statement, or a new one at `defaultPace` (a saved statement keeps its own pace). */
+export async function getStatement(db: R2PDatabase, reviewId: string, defaultPace?: number): Promise<StatementRow> {
+  return (await db.statements.get(reviewId)) ?? emptyStatement(reviewId, Date.now(), defaultPace);
 }
 
 /** Reads, changes and writes the row in one transaction so two quick edits cannot undo each other. */
-export async function saveStatement(db: R2PDatabase, reviewId: string, patch: Partial<Omit<StatementRow, 'reviewId'>>, now = Date.now()): Promise<StatementRow> {
+export async function saveStatement(
+  db: R2PDatabase,
+  reviewId: string,
+  patch: Partial<Omit<StatementRow, 'reviewId'>>,
+  now = Date.now(),
+  defaultPace?: number,
+): Promise<StatementRow> {
   return db.transaction('rw', [db.statements, db.reviews], async () => {
-    const row = { ...(await getStatement(db, reviewId)), ...patch, reviewId, updatedAt: now };
+    const row = { ...(await getStatement(db, reviewId, defaultPace)), ...patch, reviewId, updatedAt: now };
     await db.statements.put(row);
     await db.reviews.update(reviewId, { updatedAt: now });
     return row;

@@ -2,10 +2,10 @@
  * Chromium with the built extension loaded, for the browser tests.
  * Without Chromium the tests skip, except under CI, where a missing browser is a failure.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
 
@@ -32,7 +32,14 @@ export interface ExtensionSession {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'r2p-lens-'))): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** Leave the welcome page the extension opens on install (the first-run test looks at it). */
+  keepWelcome?: boolean;
+}
+
+export async function launchWithExtension(profileDir?: string, { keepWelcome = false }: LaunchOptions = {}): Promise<ExtensionSession> {
+  const fresh = !profileDir || readdirSync(profileDir).length === 0;
+  profileDir ??= mkdtempSync(join(tmpdir(), 'r2p-lens-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
@@ -49,6 +56,9 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // On a fresh profile the welcome tab opens in front; tests of pages want their page in front
+  // (a background tab gets no animation frames), so it is closed before they start.
+  if (fresh && !keepWelcome) await closeWelcome(context, `chrome-extension://${extensionId}/welcome.html`);
   return {
     context,
     extensionId,
@@ -59,6 +69,14 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+async function closeWelcome(context: BrowserContext, url: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page.close();
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export const extensionPage = (s: ExtensionSession, path: string) => `chrome-extension://${s.extensionId}/${path}`;
