@@ -12,7 +12,11 @@ import { newId } from './ids';
 export const ClipSchema = z.object({
   quote: z.string().trim().min(1, 'The selection is empty.').max(20_000),
   title: z.string().max(1_000),
-  url: z.string().max(4_000),
+  // A web or file address, or a local file's name (reader); never javascript:, data: and the like.
+  url: z
+    .string()
+    .max(4_000)
+    .refine((u) => !/^[a-z][a-z0-9+.-]*:/i.test(u) || safeHref(u) !== undefined, 'The address is not a web or file address.'),
   page: z.number().int().positive().optional(),
 });
 export type Clip = z.input<typeof ClipSchema>;

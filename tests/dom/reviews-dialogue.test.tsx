@@ -1,54 +1,29 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type R2PDatabase } from '@/lib/db/database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { R2PDatabase } from '@/lib/db/database';
 import { createReview } from '@/lib/reviews/reviews';
 import { createDraft, listDrafts } from '@/lib/reviews/drafts';
 import { getStatement } from '@/lib/reviews/statement';
 import { AutosaveProvider } from '@/components/reviews/autosave-context';
 import { DialogueStep } from '@/components/reviews/dialogue-step';
 import type { ReviewRow } from '@/lib/db/rows';
+import { buttonIn, labelledIn, settle, setValue, until, useDatabase, useScreen } from './support/ui';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const screen = useScreen();
+const data = useDatabase('dlg');
 let db: R2PDatabase;
 let review: ReviewRow;
 let container: HTMLDivElement;
-let root: Root;
 beforeEach(async () => {
-  db = openDatabase(`dlg-${crypto.randomUUID()}`);
+  ({ db } = data);
+  ({ container } = screen);
   review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(async () => {
-  act(() => root.unmount());
-  container.remove();
-  await db.delete();
 });
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
-async function until(check: () => boolean) {
-  for (let i = 0; i < 60 && !check(); i++) await settle();
-}
-const button = (name: string | RegExp) =>
-  [...container.querySelectorAll('button')].find((b) => {
-    const n = b.getAttribute('aria-label') ?? b.textContent ?? '';
-    return typeof name === 'string' ? n === name : name.test(n);
-  });
-const field = (label: string) => {
-  const l = [...container.querySelectorAll('label')].find((x) => x.textContent === label)!;
-  return container.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${CSS.escape(l.htmlFor)}`)!;
-};
-function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-const render = () => act(() => root.render(<AutosaveProvider delayMs={10}><DialogueStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>));
+const button = (name: string | RegExp) => buttonIn(container, name);
+const field = (label: string) => labelledIn<HTMLInputElement | HTMLTextAreaElement>(container, label);
+const type = setValue;
+const render = () => screen.render(<AutosaveProvider delayMs={10}><DialogueStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
 
 describe('step 2: drafting', () => {
   it('starts a recommendation from a catalogue entry, keeping its link, and shows its action category', async () => {

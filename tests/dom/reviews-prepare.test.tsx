@@ -1,8 +1,6 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type R2PDatabase } from '@/lib/db/database';
-import type { Clock } from '@/lib/reviews/autosave';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { R2PDatabase } from '@/lib/db/database';
 import { createReview } from '@/lib/reviews/reviews';
 import { listAssessments } from '@/lib/reviews/assessments';
 import { addPendingEvidence, evidenceForReview } from '@/lib/reviews/evidence';
@@ -13,49 +11,17 @@ import { PendingClips } from '@/components/reviews/pending-clips';
 import { ReviewList } from '@/components/reviews/review-list';
 import { NewReviewForm } from '@/components/reviews/new-review-form';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { manualClock, settle, setValue, until, useDatabase, useScreen } from './support/ui';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const screen = useScreen();
+const data = useDatabase('ui');
 let db: R2PDatabase;
 let container: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  db = openDatabase(`ui-${crypto.randomUUID()}`);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(async () => {
-  act(() => root.unmount());
-  container.remove();
-  await db.delete();
+  ({ db } = data);
+  ({ container } = screen);
 });
 
-/** Timers that fire only when the test says so. */
-function manualClock() {
-  const timers = new Map<number, () => void>();
-  let seq = 0;
-  const clock: Clock = { setTimeout: (fn) => (timers.set(++seq, fn), seq), clearTimeout: (h) => void timers.delete(h as number) };
-  const fireAll = () => {
-    const fns = [...timers.values()];
-    timers.clear();
-    fns.forEach((f) => f());
-  };
-  return { clock, fireAll, pending: () => timers.size };
-}
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
-/** Live queries re-run a little after a write: wait (bounded) for what the user would see. */
-async function until(check: () => boolean) {
-  for (let i = 0; i < 50 && !check(); i++) await settle();
-}
-function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
-}
 const byLabel = <T extends HTMLElement>(label: string) => container.querySelector<T>(`[aria-label="${label}"]`) ?? (() => {
   const l = [...container.querySelectorAll('label')].find((x) => x.textContent === label);
   return l ? container.querySelector<T>(`#${CSS.escape(l.htmlFor)}`) : null;
@@ -65,7 +31,7 @@ describe('step 1 in the side panel', () => {
   it('saves a status at once and a note when the autosave timer fires, not before', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock, fireAll, pending } = manualClock();
-    act(() => root.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>));
+    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLSelectElement>('Status of indicator 9.1')!, 'present');
     await settle();
@@ -86,7 +52,7 @@ describe('step 1 in the side panel', () => {
 
   it('suggests recommendations for an indicator marked present and drafts one linked to it', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
-    act(() => root.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>));
+    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     const row = () => container.querySelector<HTMLElement>('[data-indicator-id="foa-9.1"]')!;
     expect(row().textContent).not.toContain('Suggest recommendations');
@@ -108,7 +74,7 @@ describe('step 1 in the side panel', () => {
   it('writes a pending note when the panel is hidden', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock } = manualClock();
-    act(() => root.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>));
+    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLTextAreaElement>('Note on indicator 1.1')!, 'Armed clashes in the north');
     act(() => void window.dispatchEvent(new Event('pagehide')));
@@ -119,7 +85,7 @@ describe('step 1 in the side panel', () => {
   it('files a pending clip under the chosen indicator', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     await addPendingEvidence(db, { quote: 'Calls to expel the minority.', title: 'Report', url: 'https://example.org/r' });
-    act(() => root.render(<PendingClips db={db} reviews={[review]} currentReviewId={review.id} stateName={() => 'Kenya'} />));
+    screen.render(<PendingClips db={db} reviews={[review]} currentReviewId={review.id} stateName={() => 'Kenya'} />);
     await settle();
     expect(container.textContent).toContain('Evidence to file (1)');
     const file = [...container.querySelectorAll('button')].find((b) => b.textContent === 'File evidence')!;
@@ -136,7 +102,7 @@ describe('step 1 in the side panel', () => {
 describe('creating and deleting reviews', () => {
   it('finds a State by typing and refuses to create a review without one', () => {
     const created: unknown[] = [];
-    act(() => root.render(<NewReviewForm states={knowledgeBase().states} onCreate={(r) => created.push(r)} />));
+    screen.render(<NewReviewForm states={knowledgeBase().states} onCreate={(r) => created.push(r)} />);
     const submit = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Create review')!;
     act(() => submit.click());
     expect(container.querySelector('[role=alert]')!.textContent).toBe('Choose the State under Review.');
@@ -154,7 +120,7 @@ describe('creating and deleting reviews', () => {
   it('asks before deleting', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const deleted: string[] = [];
-    act(() => root.render(<ReviewList reviews={[review]} selectedId={review.id} stateName={() => 'Kenya'} onSelect={() => {}} onNew={() => {}} onDelete={(id) => deleted.push(id)} />));
+    screen.render(<ReviewList reviews={[review]} selectedId={review.id} stateName={() => 'Kenya'} onSelect={() => {}} onNew={() => {}} onDelete={(id) => deleted.push(id)} />);
     act(() => byLabel<HTMLButtonElement>('Delete the review of Kenya')!.click());
     expect(deleted).toEqual([]);
     const keep = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Keep it')!;

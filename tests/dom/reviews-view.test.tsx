@@ -1,42 +1,30 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type R2PDatabase } from '@/lib/db/database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { R2PDatabase } from '@/lib/db/database';
+import { buttonIn, settle, until, useDatabase, useScreen } from './support/ui';
 import { createReview, listReviews, softDeleteReview, PURGE_AFTER_MS } from '@/lib/reviews/reviews';
 import { createDraft, listDrafts } from '@/lib/reviews/drafts';
 import { ReviewsView } from '@/components/reviews/reviews-view';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const screen = useScreen();
+const data = useDatabase('view');
 let db: R2PDatabase;
 let container: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
   localStorage.clear();
-  db = openDatabase(`view-${crypto.randomUUID()}`);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(async () => {
-  act(() => root.unmount());
-  container.remove();
-  await db.delete();
+  ({ db } = data);
+  ({ container } = screen);
 });
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
-async function until(check: () => boolean) {
-  for (let i = 0; i < 60 && !check(); i++) await settle();
-}
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name || b.getAttribute('aria-label') === name);
-const text = () => container.textContent ?? '';
+const button = (name: string) => buttonIn(container, name);
+const text = () => screen.text();
 
 describe('the Reviews tab', () => {
   it('switches between reviews side by side, and undoes a delete', async () => {
     const kenya = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 }, 1);
     await createReview(db, { stateCode: 'CHL', delegation: 'Norway', session: 47 }, 2);
     await createDraft(db, kenya.id, 'recommendation', { text: 'Ratify the Rome Statute.' });
-    act(() => root.render(<ReviewsView db={db} />));
+    screen.render(<ReviewsView db={db} />);
     await until(() => !!button('Kenya, session 46'));
     act(() => button('Kenya, session 46')!.click());
     await until(() => !!container.querySelector('#review-h'));
@@ -61,7 +49,7 @@ describe('the Reviews tab', () => {
     const old = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     await createDraft(db, old.id, 'question', { text: 'What steps?' });
     await softDeleteReview(db, old.id, Date.now() - PURGE_AFTER_MS - 1);
-    act(() => root.render(<ReviewsView db={db} />));
+    screen.render(<ReviewsView db={db} />);
     await until(() => text().includes('New review'));
     for (let i = 0; i < 20 && (await db.reviews.count()) > 0; i++) await settle();
     expect(await db.reviews.count()).toBe(0);
@@ -69,7 +57,7 @@ describe('the Reviews tab', () => {
   });
 
   it('starts on the new review form when there is none, and opens the review it creates', async () => {
-    act(() => root.render(<ReviewsView db={db} />));
+    screen.render(<ReviewsView db={db} />);
     await until(() => text().includes('Create review'));
     const find = container.querySelector<HTMLInputElement>('.state-select input[type=search]')!;
     act(() => {

@@ -1,36 +1,21 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SearchView } from '@/components/search/search-view';
+import { setValue, useScreen } from './support/ui';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const screen = useScreen();
 let container: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container } = screen);
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-function type(input: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = setValue;
 
 const cards = () => [...container.querySelectorAll<HTMLElement>('.results .result-card')];
 
 describe('SearchView', () => {
   it('shows results while typing and reports how many matched', () => {
     let last = '';
-    act(() => root.render(<SearchView onQueryChange={(q) => (last = q)} />));
+    screen.render(<SearchView onQueryChange={(q) => (last = q)} />);
     const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
     type(input, 'rome statute');
     expect(cards().length).toBeGreaterThan(0);
@@ -40,13 +25,13 @@ describe('SearchView', () => {
   });
 
   it('says so when nothing matches, and suggests what to try', () => {
-    act(() => root.render(<SearchView initialQuery="zzqxv" />));
+    screen.render(<SearchView initialQuery="zzqxv" />);
     expect(cards()).toHaveLength(0);
     expect(container.querySelector('.empty-state')!.textContent).toMatch(/No recommendation matches “zzqxv”/);
   });
 
   it('filters by report with a chip and clears the filters again', () => {
-    act(() => root.render(<SearchView initialQuery="focal point" />));
+    screen.render(<SearchView initialQuery="focal point" />);
     const before = cards().length;
     const chip = [...container.querySelectorAll<HTMLButtonElement>('[aria-label=Report] button')].find((b) => b.textContent === '2017')!;
     act(() => chip.click());
@@ -59,7 +44,7 @@ describe('SearchView', () => {
   });
 
   it('focuses the search box on "/" and walks the results with the arrow keys', () => {
-    act(() => root.render(<SearchView initialQuery="early warning" />));
+    screen.render(<SearchView initialQuery="early warning" />);
     const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
     act(() => void document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true })));
     expect(document.activeElement).toBe(input);

@@ -1,6 +1,5 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanelApp } from '@/components/side-panel/app';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
@@ -8,41 +7,23 @@ import { database } from '@/lib/db/database';
 import { listDrafts } from '@/lib/reviews/drafts';
 import { createReview, listReviews } from '@/lib/reviews/reviews';
 import { lastQuery } from '@/lib/settings/ui-state';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { buttonIn, labelledIn, settle, until as waitUntil, useScreen } from './support/ui';
 
 // The side panel as the user has it: its Search and Reviews tabs share the extension's database.
 const db = database();
+const screen = useScreen();
 let container: HTMLDivElement;
-let root: Root;
 beforeEach(async () => {
   fakeBrowser.reset();
   localStorage.clear();
   history.replaceState(null, '', '#search');
   await Promise.all(db.tables.map((t) => t.clear()));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+  ({ container } = screen);
 });
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
-async function until(check: () => boolean) {
-  for (let i = 0; i < 80 && !check(); i++) await settle();
-  expect(check()).toBe(true);
-}
-const button = (name: string | RegExp) =>
-  [...container.querySelectorAll('button')].find((b) => {
-    const n = b.getAttribute('aria-label') ?? b.textContent ?? '';
-    return typeof name === 'string' ? n === name : name.test(n);
-  });
-const labelled = <T extends HTMLElement>(label: string, scope: ParentNode = container) => {
-  const l = [...scope.querySelectorAll('label')].find((x) => x.textContent === label)!;
-  return scope.querySelector<T>(`#${CSS.escape(l.htmlFor)}`)!;
-};
+const until = (check: () => boolean) => waitUntil(check, 80);
+const button = (name: string | RegExp) => buttonIn(container, name);
+const labelled = <T extends HTMLElement>(label: string, scope: ParentNode = container) => labelledIn<T>(scope, label);
 function choose(select: HTMLSelectElement, value: string) {
   act(() => {
     select.value = value;
@@ -59,7 +40,7 @@ function type(el: HTMLInputElement, value: string) {
 /** Opens the panel on a search for the Rome Statute; returns the first card's entry. */
 async function searchRomeStatute() {
   await lastQuery.setValue('Rome Statute');
-  act(() => root.render(<SidePanelApp />));
+  screen.render(<SidePanelApp />);
   await until(() => !!button(/^Use as recommendation: /));
   const card = button(/^Use as recommendation: /)!.closest<HTMLElement>('[data-rec-id]')!;
   return knowledgeBase().recommendations.find((r) => r.id === card.dataset.recId)!;

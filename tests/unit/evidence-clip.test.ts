@@ -22,4 +22,12 @@ describe('"Add to evidence"', () => {
     expect(req.safeParse({ quote: 'q', title: 't', url: 'u', page: -1 }).success).toBe(false);
     expect(req.safeParse({ quote: 'q' }).success).toBe(false);
   });
+
+  it('keeps web and file addresses and local file names, and refuses script or data addresses', () => {
+    const req = evidenceMessages['evidence/add'].request;
+    for (const url of ['https://www.ohchr.org/en/hr-bodies/upr', 'file:///home/me/report.pdf', 'A_HRC_28_17.pdf'])
+      expect(req.safeParse({ quote: 'q', title: 't', url }).success, url).toBe(true);
+    for (const url of ['javascript:alert(1)', 'JavaScript:void(0)', 'data:text/html,<b>x</b>', 'vbscript:x'])
+      expect(req.safeParse({ quote: 'q', title: 't', url }).success, url).toBe(false);
+  });
 });
