@@ -1,12 +1,14 @@
 /** The file input (and drop zone), the progress bar with Cancel, and the summary of the last import. */
 import { useRef, useState } from 'react';
+import type { LibraryRow } from '@/lib/db/rows';
 import type { Importer, ImportOutcome, RunningImport } from '@/lib/import/import-client';
 import type { ImportProgress } from '@/lib/import/run-import';
 import { ENCODING_LABELS } from '@/lib/import/encoding';
 
 const nf = new Intl.NumberFormat('en-GB');
 
-export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: () => void }) {
+/** `onImported` gets the rows added when the importer hands them over. */
+export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: (rows?: LibraryRow[]) => void }) {
   const [running, setRunning] = useState<RunningImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -16,7 +18,7 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
   const start = (file: File | undefined) => {
     if (!file || running) return;
     setOutcome(null);
-    setProgress({ phase: 'parsing', rowsDone: 0, fraction: 0, rowsPerSecond: 0 });
+    setProgress({ phase: 'parsing', rowsDone: 0, rowsStored: 0, fraction: 0, rowsPerSecond: 0 });
     const run = importer(file, setProgress);
     setRunning(run);
     void run.result.then((o) => {
@@ -24,7 +26,7 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
       setProgress(null);
       setOutcome(o);
       if (inputRef.current) inputRef.current.value = '';
-      if (o.kind === 'done') onImported();
+      if (o.kind === 'done') onImported(o.rows);
     });
   };
 
@@ -61,7 +63,8 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
           <progress aria-label="Import progress" max={1} value={progress.fraction} />
           <p className="muted" aria-live="polite">
             {progress.phase === 'parsing' ? 'Reading' : 'Saving'} · {nf.format(progress.rowsDone)} rows
-            {progress.rowsTotal ? ` of ${nf.format(progress.rowsTotal)}` : ''} · {nf.format(Math.round(progress.rowsPerSecond))} rows/s
+            {progress.rowsTotal ? ` of ${nf.format(progress.rowsTotal)}` : ''}
+            {progress.phase === 'parsing' && progress.rowsStored ? ` (${nf.format(progress.rowsStored)} saved)` : ''} · {nf.format(Math.round(progress.rowsPerSecond))} rows/s
           </p>
           <button type="button" className="secondary" onClick={() => running.cancel()}>
             Cancel

@@ -2,10 +2,11 @@
  * The Library tab: import UPR exports, then search them offline, filtered and flagged for
  * atrocity risk, with a per-session chart for one State under Review and CSV export.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { database, type R2PDatabase } from '@/lib/db/database';
 import { workerImporter, type Importer } from '@/lib/import/import-client';
-import { loadLibraryIndex } from '@/lib/library/load';
+import type { LibraryRow } from '@/lib/db/rows';
+import { extendLibraryIndex, loadLibraryIndex } from '@/lib/library/load';
 import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
 import { libraryCsv } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
@@ -29,17 +30,27 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
   const [filters, setFilters] = useState<LibraryFilters>({});
   const deferredQuery = useDeferredValue(query);
 
-  const reload = useCallback(() => {
-    loadLibraryIndex(db).then(setIndex, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [db]);
+  // The index being built last: each import extends the one before it, even one still building.
+  const latest = useRef<Promise<LibraryIndex | null>>(Promise.resolve(null));
+  const settle = useCallback((next: Promise<LibraryIndex | null>) => {
+    latest.current = next.catch(() => null);
+    next.then((ix) => ix && setIndex(ix), (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const reload = useCallback(() => settle(loadLibraryIndex(db)), [db, settle]);
   useEffect(reload, [reload]);
+  // After an import the worker hands over the rows it added: indexing them beside the loaded
+  // ones is far quicker than reading the whole library back from IndexedDB.
+  const imported = useCallback(
+    (rows?: LibraryRow[]) => settle(latest.current.then((ix) => (ix && rows ? extendLibraryIndex(ix, rows) : loadLibraryIndex(db)))),
+    [db, settle],
+  );
 
   const result = useMemo(() => index?.search(deferredQuery, filters), [index, deferredQuery, filters]);
   const bars = useMemo(() => (index && filters.sur ? index.sessionBars(filters.sur) : []), [index, filters.sur]);
 
   return (
     <div className="library-view">
-      <ImportPanel importer={importer} onImported={reload} />
+      <ImportPanel importer={importer} onImported={imported} />
       {loadError && <p role="alert">The library could not be read: {loadError}</p>}
       {!index && !loadError && <p className="muted">Opening the library…</p>}
       {index && index.size === 0 && (

@@ -5,14 +5,15 @@
  * Every schema change is a new `version(n)` with its migration, and a test per step in
  * tests/dom/db-migrations.test.ts. Never edit a published version: add the next one.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { libraryBlocks } from './library-blocks';
 import type {
   AssessmentRow,
   DraftRow,
   EvidenceRow,
   FollowUpRow,
   ImportRow,
-  LibraryRow,
+  LibraryBlockRow,
   ReaderDocumentRow,
   ReviewRow,
   StatementRow,
@@ -25,7 +26,8 @@ export type R2PDatabase = Dexie & {
   drafts: EntityTable<DraftRow, 'id'>;
   statements: EntityTable<StatementRow, 'reviewId'>;
   followUps: EntityTable<FollowUpRow, 'id'>;
-  library: EntityTable<LibraryRow, 'id'>;
+  /** The library, in blocks of rows: read and write it only through lib/library/store.ts. */
+  libraryBlocks: EntityTable<LibraryBlockRow, 'id'>;
   imports: EntityTable<ImportRow, 'id'>;
   documents: EntityTable<ReaderDocumentRow, 'id'>;
 };
@@ -45,9 +47,41 @@ export const SCHEMA_V1 = {
   documents: 'id, openedAt',
 } as const;
 
+/**
+ * Version 2: the library keeps one index per field the issue asks for (State under Review,
+ * recommending State, session, action category, response, issue) and drops cycle, relevant
+ * and importId. In Chromium every index costs an IndexedDB write per row (several for the
+ * multiEntry issues), and that upkeep was most of a 40,000-row import (bench/library-chromium.ts);
+ * search filters on every field in memory (lib/library/search-index.ts), and a cycle is a
+ * session range. Rows are unchanged, so no data moves: IndexedDB only drops three indexes.
+ */
+export const SCHEMA_V2_LIBRARY = {
+  library: 'id, sur, from, session, action, response, *issues',
+} as const;
+
+/**
+ * Version 3: library rows move into blocks of 500 (`libraryBlocks`, lib/db/library-blocks.ts).
+ * Even with the fewer indexes of version 2, one IndexedDB record per row kept a 40,000-row
+ * import at 8-19 s in Chromium; 80 blocks take about 1-2 s. Each block lists its rows' States
+ * under Review, recommending States, sessions, action categories, responses and issues in
+ * multiEntry indexes, so the lookups version 2 offered by row are still index lookups by block.
+ */
+export const SCHEMA_V3_LIBRARY = {
+  library: null,
+  libraryBlocks: '++id, importId, *surs, *recommendingStates, *sessions, *categories, *responses, *issues',
+} as const;
+
+/** Every version 2 row into blocks, grouped by import; the old table goes once this has run. */
+export async function moveLibraryIntoBlocks(tx: Transaction): Promise<void> {
+  const rows = await tx.table('library').toArray();
+  if (rows.length) await tx.table('libraryBlocks').bulkAdd(libraryBlocks(rows));
+}
+
 export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2_LIBRARY);
+  db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   return db;
 }
 

@@ -111,6 +111,24 @@ export interface LibraryRow {
   importId: string;
 }
 
+/**
+ * Up to a few hundred library rows of one import, stored as one record (lib/db/library-blocks.ts).
+ * The arrays list the distinct values the rows hold, for the multiEntry indexes.
+ */
+export interface LibraryBlockRow {
+  /** Given by IndexedDB (auto-increment): blocks are read back in the order they were written. */
+  id: number;
+  importId: string;
+  rows: LibraryRow[];
+  surs: string[];
+  recommendingStates: string[];
+  sessions: number[];
+  /** UPR Info action categories, 1-5. */
+  categories: number[];
+  responses: string[];
+  issues: string[];
+}
+
 export interface ImportRow {
   id: string;
   fileName: string;

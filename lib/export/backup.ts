@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import type { R2PDatabase } from '../db/database';
+import { allRows, libraryTables, putRows } from '../library/store';
+import { MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE } from '../upr/speaking-time';
 
 export const BACKUP_FORMAT = 'r2p-lens-backup';
 /** Bump when the file's shape changes; older files then need an upgrade step here. */
@@ -134,18 +136,37 @@ const TablesSchema = z.object(
   },
 );
 
+/**
+ * The settings, in backups made from the settings page (optional: the Reviews tab's backups and
+ * older files have none, and readers that do not know the key ignore it, so the version stays 1).
+ * The highlight settings are repaired by `normaliseSettings` on restore, so any object passes here.
+ */
+const SettingsSchema = z.object({
+  highlight: z.record(z.string(), z.unknown()).optional(),
+  speakingPace: z.number().int().min(MIN_WORDS_PER_MINUTE).max(MAX_WORDS_PER_MINUTE).optional(),
+});
+
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.string(),
   tables: TablesSchema,
+  settings: SettingsSchema.optional(),
 });
 export type Backup = z.output<typeof BackupSchema>;
 
+/**
+ * The tables a backup reads and writes. The file keeps one entry per library row, as it always
+ * has (old backups restore), while the database keeps the rows in blocks behind lib/library/store.ts.
+ */
+function backupScope(db: R2PDatabase) {
+  return [...BACKUP_TABLES.filter((t) => t !== 'library').map((t) => db.table(t)), ...libraryTables(db)];
+}
+
 export async function createBackup(db: R2PDatabase, now = new Date()): Promise<Backup> {
-  return db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  return db.transaction('r', backupScope(db), async () => {
     const tables = {} as Record<BackupTable, unknown[]>;
-    for (const t of BACKUP_TABLES) tables[t] = await db.table(t).toArray();
+    for (const t of BACKUP_TABLES) tables[t] = t === 'library' ? await allRows(db) : await db.table(t).toArray();
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), tables } as Backup;
   });
 }
@@ -226,10 +247,12 @@ export function parseBackup(text: string): ParseResult {
 
 /** Writes a validated backup in one transaction: all of it or, on any failure, none of it. */
 export async function restoreBackup(db: R2PDatabase, backup: Backup): Promise<void> {
-  await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('rw', backupScope(db), async () => {
     for (const t of BACKUP_TABLES) {
       const rows = backup.tables[t];
-      if (rows.length) await db.table(t).bulkPut(rows);
+      if (!rows.length) continue;
+      if (t === 'library') await putRows(db, backup.tables.library);
+      else await db.table(t).bulkPut(rows);
     }
   });
 }

@@ -1,7 +1,14 @@
 /** The library as a search index, read from Dexie. */
 import type { R2PDatabase } from '../db/database';
+import type { LibraryRow } from '../db/rows';
 import { LibraryIndex } from './search-index';
+import { allRows } from './store';
 
 export async function loadLibraryIndex(db: R2PDatabase): Promise<LibraryIndex> {
-  return LibraryIndex.build(await db.library.toArray());
+  return LibraryIndex.build(await allRows(db));
+}
+
+/** The index with an import's new rows added (they were checked against the stored keys, so none is there already). */
+export function extendLibraryIndex(index: LibraryIndex, added: readonly LibraryRow[]): Promise<LibraryIndex> {
+  return LibraryIndex.build([...index.rows, ...added]);
 }

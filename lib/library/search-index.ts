@@ -50,6 +50,141 @@ const rowStems = (r: LibraryRow) => words(r.text).map(stem);
 
 const byFrequency = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
+/** Everything the index holds, made by `indexParts` a slice at a time. */
+interface IndexParts {
+  rows: LibraryRow[];
+  surNames: string[];
+  fromNames: string[];
+  issues: Array<[string, number]>;
+  responses: string[];
+  sessions: number[];
+  sur: Int32Array;
+  from: Int32Array;
+  session: Int16Array;
+  action: Int8Array;
+  response: Int8Array;
+  relevant: Uint8Array;
+  issuePostings: Map<string, Int32Array>;
+  postings: Map<string, Int32Array>;
+  vocabulary: TypoVocabulary;
+  surIds: Map<string, number>;
+  fromIds: Map<string, number>;
+  responseIds: Map<string, number>;
+}
+
+/** Positions reordered by a small non-negative integer key, keeping the order of equal keys. */
+function countingSort(order: Int32Array, key: (i: number) => number, range: number): Int32Array {
+  const start = new Int32Array(range + 1);
+  for (const i of order) start[key(i) + 1]!++;
+  for (let k = 1; k <= range; k++) start[k]! += start[k - 1]!;
+  const out = new Int32Array(order.length);
+  for (const i of order) out[start[key(i)]!++] = i;
+  return out;
+}
+
+/** Rows per step of the build; a step of word splitting and posting takes well under a millisecond per 100 rows. */
+const STEP = 250;
+
+/**
+ * The build as steps: each `yield` is a point where the caller may give the thread back (the
+ * side panel opening on 40,000 rows must not freeze; word splitting and postings are most of
+ * the cost). Run to the end without pausing, it is the plain synchronous build.
+ */
+function* indexParts(input: readonly LibraryRow[], stemsOf: (r: LibraryRow) => string[]): Generator<void, IndexParts, void> {
+  const n = input.length;
+  const id = (m: Map<string, number>, k: string) => {
+    let v = m.get(k);
+    if (v === undefined) m.set(k, (v = m.size));
+    return v;
+  };
+  // Default order: latest session first, then State under Review, then recommending State. The
+  // names are ranked once with a collator; counting sorts on the small integer keys (least
+  // significant first, each stable) then order 40,000 rows in a few milliseconds.
+  const collator = new Intl.Collator(undefined);
+  const rank = (names: Iterable<string>) => new Map([...new Set(names)].sort(collator.compare).map((name, i) => [name, i]));
+  const surRank = rank(input.map((r) => r.sur));
+  const fromRank = rank(input.map((r) => r.from));
+  yield;
+  let maxSession = 0;
+  for (const r of input) maxSession = Math.max(maxSession, r.session ?? 0);
+  let order: Int32Array = new Int32Array(n).map((_, i) => i);
+  order = countingSort(order, (i) => fromRank.get(input[i]!.from)!, fromRank.size);
+  yield;
+  order = countingSort(order, (i) => surRank.get(input[i]!.sur)!, surRank.size);
+  order = countingSort(order, (i) => maxSession - (input[i]!.session ?? 0), maxSession + 1);
+  const rows = Array.from(order, (i) => input[i]!);
+  yield;
+
+  const surIds = new Map<string, number>();
+  const fromIds = new Map<string, number>();
+  const responseIds = new Map<string, number>();
+  const issueLists = new Map<string, number[]>();
+  const tokenLists = new Map<string, number[]>();
+  const sessions = new Set<number>();
+  const sur = new Int32Array(n);
+  const from = new Int32Array(n);
+  const session = new Int16Array(n);
+  const action = new Int8Array(n);
+  const response = new Int8Array(n);
+  const relevant = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const r = rows[i]!;
+    sur[i] = id(surIds, r.sur);
+    from[i] = id(fromIds, r.from);
+    session[i] = r.session ?? 0;
+    if (r.session) sessions.add(r.session);
+    action[i] = r.action ?? 0;
+    response[i] = id(responseIds, r.response);
+    relevant[i] = r.relevant;
+    for (const t of r.issues) {
+      const l = issueLists.get(t);
+      if (l) l.push(i);
+      else issueLists.set(t, [i]);
+    }
+    for (const s of stemsOf(r)) {
+      const l = tokenLists.get(s);
+      // Rows are visited in order, so a repeated word shows as the same last entry.
+      if (!l) tokenLists.set(s, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
+    }
+  }
+  yield;
+  const postings = new Map<string, Int32Array>();
+  let k = 0;
+  for (const [t, l] of tokenLists) {
+    if (++k % 1000 === 0) yield;
+    postings.set(t, Int32Array.from(l));
+  }
+  const issuePostings = new Map<string, Int32Array>();
+  for (const [t, l] of issueLists) issuePostings.set(t, Int32Array.from(l));
+  yield;
+  return {
+    rows,
+    surNames: [...surIds.keys()].sort(collator.compare),
+    fromNames: [...fromIds.keys()].sort(collator.compare),
+    responses: [...responseIds.keys()].sort(),
+    issues: byFrequency(new Map([...issueLists].map(([t, l]) => [t, l.length]))),
+    sessions: [...sessions].sort((a, b) => a - b),
+    sur,
+    from,
+    session,
+    action,
+    response,
+    relevant,
+    issuePostings,
+    postings,
+    vocabulary: new TypoVocabulary(tokenLists.keys()),
+    surIds,
+    fromIds,
+    responseIds,
+  };
+}
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+/** Longest stretch the async build runs before giving the thread back (a "long task" is 50 ms). */
+const SLICE_MS = 12;
+
 export class LibraryIndex {
   /** Rows in default order: latest session first, then State under Review. */
   readonly rows: LibraryRow[];
@@ -66,9 +201,12 @@ export class LibraryIndex {
   private readonly action: Int8Array;
   private readonly response: Int8Array;
   private readonly relevant: Uint8Array;
-  private readonly issuePostings = new Map<string, Int32Array>();
-  private readonly postings = new Map<string, Int32Array>();
+  private readonly issuePostings: Map<string, Int32Array>;
+  private readonly postings: Map<string, Int32Array>;
   private readonly vocabulary: TypoVocabulary;
+  private readonly surIds: Map<string, number>;
+  private readonly fromIds: Map<string, number>;
+  private readonly responseIds: Map<string, number>;
   private readonly docCount: number;
   // Scratch arrays reused by every search.
   private readonly stamp: Int32Array;
@@ -76,81 +214,53 @@ export class LibraryIndex {
   private readonly score: Float32Array;
 
   /**
-   * Built in slices, yielding between them, so a panel opening on 40,000 rows stays responsive
-   * (word splitting is most of the cost).
+   * Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel
+   * opening on 40,000 rows stays responsive.
    */
-  static async build(input: readonly LibraryRow[], pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<LibraryIndex> {
-    const stems = new Map<LibraryRow, string[]>();
-    const SLICE = 2000;
-    for (let i = 0; i < input.length; i += SLICE) {
-      for (const r of input.slice(i, i + SLICE)) stems.set(r, rowStems(r));
-      await pause();
+  static async build(input: readonly LibraryRow[], pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
+    const steps = indexParts(input, rowStems);
+    let since = now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return new LibraryIndex(step.value);
+      if (now() - since >= SLICE_MS) {
+        await pause();
+        since = now();
+      }
     }
-    return new LibraryIndex(input, (r) => stems.get(r) ?? rowStems(r));
   }
 
-  constructor(input: readonly LibraryRow[], stemsOf: (r: LibraryRow) => string[] = rowStems) {
-    const rows = [...input].sort((a, b) => (b.session ?? 0) - (a.session ?? 0) || a.sur.localeCompare(b.sur) || a.from.localeCompare(b.from));
-    this.rows = rows;
-    const n = rows.length;
+  constructor(input: readonly LibraryRow[] | IndexParts, stemsOf: (r: LibraryRow) => string[] = rowStems) {
+    let parts: IndexParts;
+    if (Array.isArray(input)) {
+      const steps = indexParts(input as readonly LibraryRow[], stemsOf);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      parts = step.value;
+    } else parts = input as IndexParts;
+    this.rows = parts.rows;
+    this.surNames = parts.surNames;
+    this.fromNames = parts.fromNames;
+    this.issues = parts.issues;
+    this.responses = parts.responses;
+    this.sessions = parts.sessions;
+    this.sur = parts.sur;
+    this.from = parts.from;
+    this.session = parts.session;
+    this.action = parts.action;
+    this.response = parts.response;
+    this.relevant = parts.relevant;
+    this.issuePostings = parts.issuePostings;
+    this.postings = parts.postings;
+    this.vocabulary = parts.vocabulary;
+    this.surIds = parts.surIds;
+    this.fromIds = parts.fromIds;
+    this.responseIds = parts.responseIds;
+    const n = parts.rows.length;
     this.docCount = n;
-    const surIds = new Map<string, number>();
-    const fromIds = new Map<string, number>();
-    const responseIds = new Map<string, number>();
-    const issueLists = new Map<string, number[]>();
-    const tokenLists = new Map<string, number[]>();
-    const sessions = new Set<number>();
-    this.sur = new Int32Array(n);
-    this.from = new Int32Array(n);
-    this.session = new Int16Array(n);
-    this.action = new Int8Array(n);
-    this.response = new Int8Array(n);
-    this.relevant = new Uint8Array(n);
-    const id = (m: Map<string, number>, k: string) => {
-      let v = m.get(k);
-      if (v === undefined) m.set(k, (v = m.size));
-      return v;
-    };
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      this.sur[i] = id(surIds, r.sur);
-      this.from[i] = id(fromIds, r.from);
-      this.session[i] = r.session ?? 0;
-      if (r.session) sessions.add(r.session);
-      this.action[i] = r.action ?? 0;
-      this.response[i] = id(responseIds, r.response);
-      this.relevant[i] = r.relevant;
-      for (const t of r.issues) {
-        const l = issueLists.get(t);
-        if (l) l.push(i);
-        else issueLists.set(t, [i]);
-      }
-      for (const s of stemsOf(r)) {
-        const l = tokenLists.get(s);
-        // Rows are visited in order, so a repeated word shows as the same last entry.
-        if (!l) tokenLists.set(s, [i]);
-        else if (l[l.length - 1] !== i) l.push(i);
-      }
-    }
-    for (const [k, l] of tokenLists) this.postings.set(k, Int32Array.from(l));
-    for (const [k, l] of issueLists) this.issuePostings.set(k, Int32Array.from(l));
-    this.vocabulary = new TypoVocabulary(tokenLists.keys());
-    this.surNames = [...surIds.keys()].sort((a, b) => a.localeCompare(b));
-    this.fromNames = [...fromIds.keys()].sort((a, b) => a.localeCompare(b));
-    this.responses = [...responseIds.keys()].sort();
-    this.issues = byFrequency(new Map([...issueLists].map(([k, l]) => [k, l.length])));
-    this.sessions = [...sessions].sort((a, b) => a - b);
-    this.surIds = surIds;
-    this.fromIds = fromIds;
-    this.responseIds = responseIds;
     this.stamp = new Int32Array(n).fill(-1);
     this.hits = new Int32Array(n);
     this.score = new Float32Array(n);
   }
-
-  private readonly surIds: Map<string, number>;
-  private readonly fromIds: Map<string, number>;
-  private readonly responseIds: Map<string, number>;
 
   get size(): number {
     return this.docCount;

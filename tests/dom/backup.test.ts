@@ -7,6 +7,8 @@ import { saveAssessment, listAssessments } from '@/lib/reviews/assessments';
 import { addPendingEvidence, fileEvidence, pendingEvidence } from '@/lib/reviews/evidence';
 import { saveStatement, getStatement } from '@/lib/reviews/statement';
 import { addFollowUp, saveFollowUp, listFollowUps } from '@/lib/reviews/follow-ups';
+import type { LibraryRow } from '@/lib/db/rows';
+import { addRows, allRows } from '@/lib/library/store';
 
 let source: R2PDatabase;
 let target: R2PDatabase;
@@ -93,6 +95,28 @@ describe('backup and restore', () => {
       bad.tables.reviews = [];
       await refuse(JSON.stringify(bad), /belongs to a review the file does not hold/);
     });
+  });
+
+  it('backs up the library one entry per recommendation, as older backups did, and restores it without doubling rows', async () => {
+    const row = (n: number, text = `Recommendation ${n}`): LibraryRow => ({
+      id: `lib-${n}`, sur: 'Chad', from: 'France', text, response: 'supported', action: 4, issues: ['Torture'], session: 4,
+      source: 'upr-info', concepts: [], riskFactors: [], relevant: 0, importId: 'imp-1',
+    });
+    await addRows(source, Array.from({ length: 1200 }, (_, i) => row(i)));
+    const backup = await createBackup(source);
+    expect(backup.tables.library).toHaveLength(1200);
+    expect(backup.tables.library[7]).toEqual(row(7));
+
+    // The target already holds one of those rows, in an older wording, and one of its own.
+    await addRows(target, [row(7, 'older wording'), row(9999)]);
+    const parsed = parseBackup(JSON.stringify(backup));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.counts.library).toBe(1200);
+    await restoreBackup(target, parsed.backup);
+    const restored = await allRows(target);
+    expect(restored).toHaveLength(1201);
+    expect(restored.filter((r) => r.id === 'lib-7')).toEqual([row(7)]);
+    expect(restored.some((r) => r.id === 'lib-9999')).toBe(true);
   });
 
   it('writes nothing when a restore fails halfway', async () => {

@@ -1,7 +1,46 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openDatabase, SCHEMA_V1 } from '@/lib/db/database';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY } from '@/lib/db/database';
+import type { LibraryRow } from '@/lib/db/rows';
+import { allRows, rowsForSur, surNames } from '@/lib/library/store';
+
+/** The database as version 1 of the extension opened it. */
+function openV1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
+
+/** The database as version 2 (library rows one record each) opened it. */
+function openV2(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2_LIBRARY);
+  return db;
+}
+
+const byId = (a: LibraryRow, b: LibraryRow) => a.id.localeCompare(b.id);
+
+const libraryRow = (n: number, extra: Partial<LibraryRow> = {}): LibraryRow => ({
+  id: `row-${n}`,
+  sur: n % 2 ? 'Chad' : "Côte d'Ivoire",
+  surCode: n % 2 ? 'TCD' : 'CIV',
+  from: 'France',
+  fromCode: 'FRA',
+  text: `Recommendation ${n}: ratify the Rome Statute and end impunity for torture`,
+  response: n % 3 ? 'supported' : 'noted',
+  action: 5,
+  issues: ['Torture and other CID treatment', 'International instruments'],
+  session: 4 + (n % 3),
+  cycle: 1,
+  source: 'upr-info',
+  concepts: ['torture', 'impunity'],
+  riskFactors: ['rf-1'],
+  relevant: 1,
+  importId: 'imp-1',
+  ...extra,
+});
 
 const names: string[] = [];
 const fresh = () => {
@@ -15,13 +54,79 @@ afterEach(async () => {
 
 describe('database schema versions', () => {
   it('version 1 creates every table with its indexes', async () => {
-    const db = openDatabase(fresh());
+    const db = openV1(fresh());
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
     const library = db.table('library');
     expect(library.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['sur', 'from', 'session', 'action', 'response', 'issues', 'relevant']),
     );
+    db.close();
+  });
+
+  it('version 2 keeps every library row and import record of version 1, with the fewer library indexes working', async () => {
+    const name = fresh();
+    const v1 = openV1(name);
+    const rows = Array.from({ length: 30 }, (_, i) => libraryRow(i));
+    // An optional field left out, as UHRI rows do, must survive too.
+    rows.push(libraryRow(30, { action: undefined, documentSymbol: 'A/HRC/10/1', source: 'uhri' }));
+    await v1.table('library').bulkAdd(rows);
+    await v1.table('imports').add({ id: 'imp-1', fileName: 'x.csv', fileHash: 'h', format: 'upr-info', encoding: 'utf-8', rowsAdded: 31, duplicates: 0, refused: 0, importedAt: 1 });
+    await v1.table('reviews').add({ id: 'r1', stateCode: 'TCD', delegation: 'Ghana', createdAt: 1, updatedAt: 1 });
+    v1.close();
+
+    const db = openV2(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const library = db.table<LibraryRow, string>('library');
+    const stored = await library.toArray();
+    expect(stored.sort(byId)).toEqual([...rows].sort(byId));
+    await expect(db.table('imports').get('imp-1')).resolves.toMatchObject({ rowsAdded: 31 });
+    await expect(db.table('reviews').get('r1')).resolves.toMatchObject({ stateCode: 'TCD' });
+    expect(library.schema.indexes.map((i) => i.name).sort()).toEqual(['action', 'from', 'issues', 'response', 'session', 'sur']);
+    await expect(library.where('sur').equals('Chad').count()).resolves.toBe(rows.filter((r) => r.sur === 'Chad').length);
+    await expect(library.where('issues').equals('International instruments').count()).resolves.toBe(31);
+    await expect(library.where('session').between(5, 6, true, true).count()).resolves.toBe(rows.filter((r) => r.session! >= 5).length);
+    db.close();
+  });
+
+  it('version 3 moves every version 2 library row into blocks, nothing lost, each block of one import and findable by its fields', async () => {
+    const name = fresh();
+    const v2 = openV2(name);
+    // Two imports, more rows than one block holds, and a UHRI row without a category.
+    const rows = Array.from({ length: 1203 }, (_, i) => libraryRow(i, i < 700 ? {} : { importId: 'imp-2', from: 'Ghana', issues: ['Women\'s rights'] }));
+    rows.push(libraryRow(5000, { action: undefined, documentSymbol: 'A/HRC/10/1', source: 'uhri', sur: 'Myanmar', importId: 'imp-2' }));
+    await v2.table('library').bulkAdd(rows);
+    await v2.table('imports').bulkAdd([
+      { id: 'imp-1', fileName: 'a.csv', fileHash: 'h1', format: 'upr-info', encoding: 'utf-8', rowsAdded: 700, duplicates: 0, refused: 0, importedAt: 1 },
+      { id: 'imp-2', fileName: 'b.csv', fileHash: 'h2', format: 'upr-info', encoding: 'utf-8', rowsAdded: 504, duplicates: 0, refused: 0, importedAt: 2 },
+    ]);
+    await v2.table('reviews').add({ id: 'r1', stateCode: 'TCD', delegation: 'Ghana', createdAt: 1, updatedAt: 1 });
+    v2.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).not.toContain('library');
+    expect((await allRows(db)).sort(byId)).toEqual([...rows].sort(byId));
+    await expect(db.imports.count()).resolves.toBe(2);
+    await expect(db.reviews.get('r1')).resolves.toMatchObject({ stateCode: 'TCD' });
+
+    const blocks = await db.libraryBlocks.toArray();
+    expect(blocks.length).toBeLessThan(10);
+    for (const b of blocks) expect(b.rows.every((r) => r.importId === b.importId)).toBe(true);
+    // The multiEntry indexes find exactly the blocks holding a value.
+    const ghana = await db.libraryBlocks.where('recommendingStates').equals('Ghana').toArray();
+    expect(ghana.flatMap((b) => b.rows).filter((r) => r.from === 'Ghana')).toHaveLength(503);
+    expect(ghana.every((b) => b.importId === 'imp-2')).toBe(true);
+    await expect(db.libraryBlocks.where('categories').equals(5).count()).resolves.toBe(blocks.length);
+    await expect(db.libraryBlocks.where('issues').equals('Women\'s rights').count()).resolves.toBe(blocks.filter((b) => b.importId === 'imp-2').length);
+    await expect(db.libraryBlocks.where('sessions').equals(6).count()).resolves.toBeGreaterThan(0);
+    await expect(db.libraryBlocks.where('responses').equals('noted').count()).resolves.toBeGreaterThan(0);
+    expect((await surNames(db)).sort()).toEqual(["Chad", "Côte d'Ivoire", 'Myanmar']);
+    const myanmar = await rowsForSur(db, ['Myanmar']);
+    expect(myanmar).toEqual([rows.at(-1)]);
+    expect(await rowsForSur(db, ['Chad'])).toHaveLength(rows.filter((r) => r.sur === 'Chad').length);
     db.close();
   });
 

@@ -10,6 +10,7 @@ import { bundledTagger } from '@/lib/library/bundled-tagger';
 import { libraryCsv } from '@/lib/library/export-csv';
 import { loadLibraryIndex } from '@/lib/library/load';
 import { previousRecommendations } from '@/lib/library/previous';
+import { allRows, rowsForSur } from '@/lib/library/store';
 
 const SAMPLE = resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
 const sample = () => ({ bytes: new Uint8Array(readFileSync(SAMPLE)), name: 'upr-info-sessions-1-5.csv' });
@@ -45,7 +46,7 @@ const deps = (extra: Partial<ImportDeps> = {}): ImportDeps => ({
 
 async function snapshot() {
   return {
-    ids: (await db.library.toCollection().primaryKeys()).sort(),
+    ids: (await allRows(db)).map((r) => r.id).sort(),
     imports: await db.imports.count(),
   };
 }
@@ -55,22 +56,23 @@ describe('importing into the library', { timeout: 60_000 }, () => {
   it('stores the 6,094 rows tagged with concepts, and a second import of the same file adds nothing', async () => {
     const first = await importExport(sample(), deps());
     expect(first).toMatchObject({ rowsRead: 6094, rowsAdded: 6094, duplicates: 0, refusedCount: 0, format: 'upr-info', encoding: 'macintosh' });
-    expect(await db.library.count()).toBe(6094);
+    expect(await allRows(db)).toHaveLength(6094);
 
-    const habre = await db.library.filter((r) => r.text.includes('Hissène Habré')).first();
+    const stored = await allRows(db);
+    const habre = stored.find((r) => r.text.includes('Hissène Habré'));
     expect(habre).toMatchObject({ sur: 'Senegal', surCode: 'SEN', session: 4, response: 'noted' });
     // "Convention against Torture" is tagged as the treaty (OP-CAT, CAT), not as the crime.
-    const torture = await db.library.where('sur').equals('Afghanistan').filter((r) => /\btorture\b/i.test(r.text) && !/against torture/i.test(r.text)).first();
+    const torture = (await rowsForSur(db, ['Afghanistan'])).find((r) => /\btorture\b/i.test(r.text) && !/against torture/i.test(r.text));
     expect(torture!.concepts).toContain('torture');
     expect(torture!.riskFactors.length).toBeGreaterThan(0);
     expect(torture!.relevant).toBe(1);
-    const relevant = await db.library.where('relevant').equals(1).count();
+    const relevant = stored.filter((r) => r.relevant === 1).length;
     expect(relevant).toBeGreaterThan(300);
     expect(relevant).toBeLessThan(6094 / 2);
 
     const again = await importExport(sample(), deps());
     expect(again).toMatchObject({ rowsAdded: 0, duplicates: 6094 });
-    expect(await db.library.count()).toBe(6094);
+    expect(await allRows(db)).toHaveLength(6094);
     expect(await db.imports.count()).toBe(2);
   });
 
@@ -85,8 +87,8 @@ describe('importing into the library', { timeout: 60_000 }, () => {
         batchSize: 500,
         signal: controller.signal,
         onProgress: (p) => {
-          if (p.phase === 'saving' && p.rowsDone >= 3000 && !controller.signal.aborted) {
-            savedWhenCancelled = p.rowsDone;
+          if (p.rowsStored >= 3000 && !controller.signal.aborted) {
+            savedWhenCancelled = p.rowsStored;
             controller.abort();
           }
         },
@@ -94,6 +96,7 @@ describe('importing into the library', { timeout: 60_000 }, () => {
     );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(savedWhenCancelled).toBeGreaterThanOrEqual(3000);
+    expect(savedWhenCancelled).toBeLessThan(6094);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -113,12 +116,26 @@ describe('importing into the library', { timeout: 60_000 }, () => {
       deps({
         batchSize: 1000,
         onProgress: (p) => {
-          if (p.phase === 'saving' && p.rowsDone >= 2000) throw new Error('worker died');
+          if (p.rowsStored >= 2000) throw new Error('worker died');
         },
       }),
     );
     await expect(run).rejects.toThrow('worker died');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('hands the page exactly the rows it stored, after the commit, and none when cancelled', async () => {
+    const handed: string[][] = [];
+    const onCommitted = (rows: readonly { id: string }[]) => handed.push(rows.map((r) => r.id).sort());
+    await importExport(small(), deps({ onCommitted }));
+    expect(handed).toEqual([(await snapshot()).ids]);
+    expect(handed[0]).toHaveLength(2);
+    await importExport(small(), deps({ onCommitted }));
+    expect(handed[1]).toEqual([]);
+    const controller = new AbortController();
+    const run = importExport(sample(), deps({ onCommitted, signal: controller.signal, onProgress: () => controller.abort() }));
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(handed).toHaveLength(2);
   });
 
   it('refuses a file that is not an export, and writes nothing', async () => {
@@ -163,7 +180,7 @@ describe('searching the library', { timeout: 60_000 }, () => {
       expect(r.session).toBeLessThanOrEqual(4);
       expect(r.issues).toContain('Torture and other CID treatment');
     }
-    const expected = (await db.library.toArray()).filter(
+    const expected = (await allRows(db)).filter(
       (r) => r.from === 'France' && r.session! >= 2 && r.session! <= 4 && r.action === 5 && r.response === 'supported' && r.issues.includes('Torture and other CID treatment') && r.relevant === 1,
     );
     expect(narrow.total).toBe(expected.length);
@@ -172,7 +189,7 @@ describe('searching the library', { timeout: 60_000 }, () => {
   it('draws per-session figures for one State under Review', async () => {
     const index = await loadLibraryIndex(db);
     const bars = index.sessionBars('Chad');
-    const rows = await db.library.where('sur').equals('Chad').toArray();
+    const rows = await rowsForSur(db, ['Chad']);
     expect(bars.reduce((s, b) => s + b.received, 0)).toBe(rows.length);
     const b = bars[0]!;
     const inSession = rows.filter((r) => r.session === b.session);
