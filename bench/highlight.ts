@@ -188,8 +188,11 @@ async function incremental(browser: Browser, html: string, script: string) {
   const added = reportParagraphs().slice(0, 200).map(paragraphHtml).join('');
   const result = await page.evaluate(async (addedHtml) => {
     const main = document.querySelector('main')!;
+    const before = performance.getEntriesByName('r2p:pass', 'measure').length;
     main.insertAdjacentHTML('beforeend', addedHtml);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The pass runs right after the next paint: wait for its measure (a few frames at most).
+    for (let i = 0; i < 30 && performance.getEntriesByName('r2p:pass', 'measure').length === before; i++)
+      await new Promise((r) => requestAnimationFrame(r));
     const m = performance.getEntriesByName('r2p:pass', 'measure').at(-1) as PerformanceMeasure;
     const detail = m.detail as { kind: string; added: number };
     // Idle: count passes while nothing changes.

@@ -88,18 +88,28 @@ export function observePage(doc: Document, onBatch: (batch: MutationBatch) => vo
   let restUntil = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const now = () => win.performance.now();
+  // The pass runs in a task right after the frame is painted, not inside the frame callback:
+  // by then the browser has computed the new nodes' styles for its own rendering, so our
+  // visibility checks read them instead of forcing that work into our pass, and the frame the
+  // page's change belongs to is not lengthened by us.
+  const afterPaint = () => {
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      timer = setTimeout(flush, 0);
+    });
+  };
   const schedule = () => {
     if (frame || timer !== undefined) return;
     const wait = restUntil - now();
-    if (wait <= 0) frame = win.requestAnimationFrame(flush);
+    if (wait <= 0) afterPaint();
     else
       timer = setTimeout(() => {
         timer = undefined;
-        if (!signal.aborted) frame = win.requestAnimationFrame(flush);
+        if (!signal.aborted) afterPaint();
       }, wait);
   };
   const flush = () => {
-    frame = 0;
+    timer = undefined;
     const records = pending;
     pending = [];
     if (signal.aborted) return;
