@@ -42,7 +42,7 @@ async function parseAndTag(bytes: Uint8Array): Promise<{ rows: LibraryRow[]; ms:
     onChunk: (c) => {
       for (const rec of c.records) {
         const r = toRow(ctx!, rec.fields);
-        if (r.ok) rows.push({ ...r.row, ...tag(r.row.text), importId: 'bench' });
+        if (r.ok) rows.push(Object.assign(r.row, tag(r.row.text), { importId: 'bench' }));
       }
     },
   });

@@ -147,7 +147,8 @@ export async function importExport(file: { bytes: Uint8Array; name: string }, de
           continue;
         }
         seen.add(r.row.id);
-        const row: LibraryRow = { ...r.row, ...tag(r.row.text), importId };
+        // Completed in place: spreading a dozen properties into a new object cost more than parsing the row.
+        const row: LibraryRow = Object.assign(r.row, tag(r.row.text), { importId });
         pending.push(row);
         added++;
         if (deps.onCommitted) addedRows.push(row);

@@ -113,6 +113,17 @@ describe('encoding detection', () => {
     expect(decodeBytes(mac).text).toBe(words);
     expect(decodeBytes(enc.encode(`\uFEFF${words}`)).text).toBe(words);
   });
+
+  it('decodes a Mac Roman file whole, long or short: accents between long plain stretches and in the last byte', () => {
+    const plain = 'Ensure accountability for torture, ';
+    const map: Record<string, number> = { è: 0x8f, é: 0x8e, ô: 0x99, '’': 0xd5 };
+    for (const words of [`${plain.repeat(700)}Hissène Habré ${plain.repeat(300)}Côte d’Ivoire`, `Côte d’Ivoire ${plain.repeat(900)}`, 'Habré', 'Tomé Habré']) {
+      const mac = Uint8Array.from([...words].map((ch) => map[ch] ?? ch.charCodeAt(0)));
+      const { text, encoding } = decodeBytes(mac);
+      expect(encoding).toBe('macintosh');
+      expect(text).toBe(words);
+    }
+  });
 });
 
 describe('format detection and refusals', () => {
