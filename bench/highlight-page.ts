@@ -56,11 +56,17 @@ const api = {
     controller.applySettings(DEFAULT_SETTINGS);
     return ms;
   },
-  /** Index + match + paint of the whole page; returns ms and the hit count. */
-  highlight(): { ms: number; hits: number } {
+  /**
+   * Index + match + paint of the whole page, in the slices the content script cuts it into;
+   * returns the wall time (pauses between slices included), the time spent working, the
+   * longest slice and the hit count.
+   */
+  async highlight(): Promise<{ ms: number; busyMs: number; longestSliceMs: number; slices: number; hits: number }> {
     const t0 = performance.now();
     controller!.start();
-    return { ms: performance.now() - t0, hits: controller!.store!.size };
+    const info = await controller!.firstPass!;
+    const ms = performance.now() - t0;
+    return { ms, busyMs: info.busyMs ?? ms, longestSliceMs: info.longestSliceMs ?? ms, slices: info.slices ?? 1, hits: controller!.store!.size };
   },
   stop() {
     controller?.stop();

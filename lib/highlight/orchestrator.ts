@@ -3,11 +3,19 @@
  * whole document; later passes only the parts that changed (observer.ts says which). Every pass
  * is recorded as User Timing marks `r2p:pass:start` / `r2p:pass:end` and a measure `r2p:pass`,
  * so its cost shows in any browser's performance tools.
+ *
+ * The first pass is cut into slices of about SLICE_MS, each painted as soon as it is matched,
+ * with the page's own work (timers, input, rendering) let through between them: on a page of
+ * 200,000 text nodes one block of several seconds would freeze the page. Changes the observer
+ * reports meanwhile are kept for one incremental pass right after, except those inside parts not
+ * read yet, which the first pass reads as they are by then.
  */
 import { HitStore, type Hit } from './hits';
+import { outermost } from './observer';
 import type { Painter } from './painter';
 import { spansToRanges } from './ranges';
-import { indexText } from './text-index';
+import { indexText, walkText, type TextIndex, type TextWalker } from './text-index';
+import { browserSlicing, type Slicing } from './slicing';
 
 export interface Match {
   conceptId: string;
@@ -31,16 +39,41 @@ export interface PassInfo {
   kind: 'full' | 'incremental';
   added: number;
   removed: number;
+  /** Wall time, from the first slice's start to the last one's end. */
   ms: number;
+  /** First pass only: how it was cut, and the time spent working (without the pauses between slices). */
+  slices?: number;
+  longestSliceMs?: number;
+  busyMs?: number;
+  aborted?: boolean;
+}
+
+export interface FullPassOptions {
+  /** Stops the pass between two slices. */
+  signal?: AbortSignal;
+  /** The clock and the way to yield (tests inject their own); the browser's by default. */
+  slicing?: Slicing;
 }
 
 export interface Highlighter {
   readonly store: HitStore;
-  fullPass(): PassInfo;
+  /** The whole document, in slices; resolves when done (or stopped). */
+  fullPass(options?: FullPassOptions): Promise<PassInfo>;
   /** Re-matches the given subtrees; `sweep` also drops hits whose text left the page. */
   update(units: readonly Node[], sweep: boolean): PassInfo;
   clear(): void;
 }
+
+/** Work per slice of the first pass before the page gets the main thread back. */
+export const SLICE_MS = 8;
+/** Hits painted at once at the start of the first pass; later batches double. */
+const FIRST_BATCH = 500;
+
+const parentAcross = (n: Node): Node | null => n.parentNode ?? (n as ShadowRoot).host ?? null;
+const insideAny = (node: Node, set: Set<Node>) => {
+  for (let n: Node | null = node; n; n = parentAcross(n)) if (set.has(n)) return true;
+  return false;
+};
 
 export function createHighlighter(o: HighlighterOptions): Highlighter {
   const store = new HitStore();
@@ -50,8 +83,18 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
     for (const h of hits) o.painterFor(h.nodes[0]!.ownerDocument).remove(h.category, h.range);
   };
 
-  const paintRoots = (roots: Node[]): number => {
-    const index = indexText(roots);
+  /**
+   * Paints one index's hits. `fresh`: its text nodes may already carry hits (a node the first
+   * pass read, moved by the page into a part it has not read yet), which are replaced, not doubled.
+   */
+  const paintIndex = (index: TextIndex, fresh: boolean, held?: Hit[]): { added: number; removed: number } => {
+    let removed = 0;
+    if (fresh) {
+      const old: Hit[] = [];
+      for (const n of index.nodes) if (store.at(n).length) for (const h of store.takeUnder(n)) old.push(h);
+      unpaint(old);
+      removed = old.length;
+    }
     for (const root of index.roots) {
       if (root.nodeType === 11) o.painterFor(root.ownerDocument!).adoptInto(root as ShadowRoot);
     }
@@ -60,48 +103,125 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
     for (const { span, range, nodes } of spansToRanges(index, o.match(index.text))) {
       const category = o.categoryOf(span.conceptId);
       if (!category) continue;
-      store.add({ conceptId: span.conceptId, category, range, nodes });
-      o.painterFor(nodes[0]!.ownerDocument).add(category, range);
+      const hit = { conceptId: span.conceptId, category, range, nodes };
+      store.add(hit);
+      if (held) held.push(hit);
+      else o.painterFor(nodes[0]!.ownerDocument).add(category, range);
       added++;
     }
-    return added;
+    return { added, removed };
   };
 
-  const pass = (kind: PassInfo['kind'], body: () => { added: number; removed: number }): PassInfo => {
-    perf.mark('r2p:pass:start');
-    const t0 = perf.now();
-    const { added, removed } = body();
-    const ms = perf.now() - t0;
-    perf.mark('r2p:pass:end');
+  const paintRoots = (roots: Node[]): number => paintIndex(indexText(roots), false).added;
+
+  /** The first pass under way: what it has not read yet, and the changes kept for after it. */
+  let running: { walker: TextWalker; units: Set<Node>; sweep: boolean } | undefined;
+
+  const mark = (name: string) => perf.mark(name);
+  const measure = (detail: Omit<PassInfo, 'ms'>) => {
     try {
-      perf.measure('r2p:pass', { start: 'r2p:pass:start', end: 'r2p:pass:end', detail: { kind, added, removed } });
+      perf.measure('r2p:pass', { start: 'r2p:pass:start', end: 'r2p:pass:end', detail });
     } catch {
       // Older engines without measure options: the marks are there.
     }
+  };
+
+  const pass = (kind: PassInfo['kind'], body: () => { added: number; removed: number }): PassInfo => {
+    mark('r2p:pass:start');
+    const t0 = perf.now();
+    const { added, removed } = body();
+    const ms = perf.now() - t0;
+    mark('r2p:pass:end');
+    measure({ kind, added, removed });
     if (added || removed) o.onChange?.(store);
     return { kind, added, removed, ms };
   };
 
-  return {
+  const highlighter: Highlighter = {
     store,
-    fullPass: () =>
-      pass('full', () => {
-        const old = store.clear();
-        unpaint(old);
-        return { added: paintRoots([o.document]), removed: old.length };
-      }),
-    update: (units, sweep) =>
-      pass('incremental', () => {
+    async fullPass({ signal, slicing = browserSlicing(o.document.defaultView ?? globalThis) } = {}) {
+      mark('r2p:pass:start');
+      const t0 = perf.now();
+      const old = store.clear();
+      unpaint(old);
+      const run = { walker: walkText(o.document), units: new Set<Node>(), sweep: false };
+      running = run;
+      const { now } = slicing;
+      const budget = slicing.budgetMs ?? SLICE_MS;
+      let added = 0;
+      let removed = old.length;
+      let slices = 0;
+      let longest = 0;
+      let busy = 0;
+      // Reading the text is a fraction of a slice (matching, mapping and painting follow): stop
+      // reading at that fraction of the budget, as the previous slice measured it.
+      let share = 0.2;
+      const stopped = () => signal?.aborted || running !== run;
+      // Every frame in which the highlights changed costs the browser time in proportion to all
+      // the ranges painted so far (Chromium re-validates them all: about 0.4 s a frame at 40,000
+      // on a page of 200,000 text nodes). Handing hits to the painter in batches that double
+      // keeps such frames to a handful per pass instead of one per slice.
+      let held: Hit[] = [];
+      let painted = 0;
+      const release = () => {
+        for (const h of held) if (store.at(h.nodes[0]!).includes(h)) o.painterFor(h.nodes[0]!.ownerDocument).add(h.category, h.range);
+        painted += held.length;
+        held = [];
+      };
+      try {
+        while (!stopped()) {
+          const s0 = now();
+          const readUntil = s0 + budget * share;
+          const part = run.walker.next(() => now() >= readUntil);
+          if (!part) break;
+          const read = now() - s0;
+          const r = paintIndex(part, true, held);
+          if (held.length >= Math.max(FIRST_BATCH, painted) || run.walker.done) release();
+          added += r.added;
+          removed += r.removed;
+          const spent = now() - s0;
+          slices++;
+          busy += spent;
+          if (spent > longest) longest = spent;
+          if (spent > 0) share = Math.min(1, Math.max(0.02, read / spent));
+          if (r.added || r.removed) o.onChange?.(store);
+          if (run.walker.done) break;
+          await slicing.yield();
+        }
+      } finally {
+        if (!stopped()) release();
+        if (running === run) running = undefined;
+        slicing.close?.();
+      }
+      const aborted = !run.walker.done;
+      const ms = perf.now() - t0;
+      mark('r2p:pass:end');
+      measure({ kind: 'full', added, removed, slices, longestSliceMs: longest, busyMs: busy, aborted });
+      if (!aborted && (run.units.size || run.sweep)) highlighter.update(outermost(run.units), run.sweep);
+      return { kind: 'full', added, removed, ms, slices, longestSliceMs: longest, busyMs: busy, aborted };
+    },
+    update(units, sweep) {
+      if (running) {
+        // Parts the first pass has not entered yet it reads as they are when it gets there.
+        const pending = running.walker.pending();
+        for (const u of units) if (!insideAny(u, pending)) running.units.add(u);
+        if (sweep) running.sweep = true;
+        return { kind: 'incremental', added: 0, removed: 0, ms: 0 };
+      }
+      return pass('incremental', () => {
         const old: Hit[] = [];
         // Pushed one by one: spreading tens of thousands of hits would overflow the arguments.
         for (const u of units) for (const h of store.takeUnder(u)) old.push(h);
         if (sweep) for (const h of store.takeDisconnected()) old.push(h);
         unpaint(old);
         return { added: paintRoots(units.filter((u) => u.isConnected)), removed: old.length };
-      }),
+      });
+    },
     clear() {
+      running = undefined; // a first pass under way stops at its next slice
       unpaint(store.clear());
       o.onChange?.(store);
     },
   };
+  return highlighter;
 }

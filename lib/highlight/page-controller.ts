@@ -10,7 +10,7 @@ import { hitAtPoint } from './hit-at-point';
 import type { Hit, HitStore } from './hits';
 import { HitNavigator } from './navigator';
 import { observePage } from './observer';
-import { createHighlighter, type Highlighter, type Match } from './orchestrator';
+import { createHighlighter, type Highlighter, type Match, type PassInfo } from './orchestrator';
 import { createOverlayPainter } from './overlay-painter';
 import { createHighlightPainter, supportsCustomHighlights, type Painter } from './painter';
 import { nearestBlock } from './observer';
@@ -37,7 +37,7 @@ const QUOTE_MAX = 1_200;
 
 export class PageController {
   private settings: HighlightSettings | undefined;
-  private run: { abort: AbortController; highlighter: Highlighter; nav: HitNavigator } | undefined;
+  private run: { abort: AbortController; highlighter: Highlighter; nav: HitNavigator; firstPass: Promise<PassInfo> } | undefined;
   private readonly painters = new Map<Document, Painter>();
   private readonly card: ConceptCard;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +63,11 @@ export class PageController {
 
   get store(): HitStore | undefined {
     return this.run?.highlighter.store;
+  }
+
+  /** The first pass over the page (it runs in slices), once started. */
+  get firstPass(): Promise<PassInfo> | undefined {
+    return this.run?.firstPass;
   }
 
   private painterFor = (doc: Document): Painter => {
@@ -95,11 +100,16 @@ export class PageController {
       onRoots: (roots) => roots.forEach((r) => observer.observe(r)),
       onChange: () => this.scheduleReport(),
     });
-    this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store) };
     this.painterFor(this.doc);
     const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
     observer.observe = live.observe;
-    highlighter.fullPass();
+    // In slices: the page keeps working while it is read. Hits are painted (and counted) as they come.
+    const firstPass = highlighter.fullPass({ signal: abort.signal });
+    this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store), firstPass };
+    firstPass.then(
+      () => this.scheduleReport(),
+      (e: unknown) => console.warn('R2P Lens could not highlight this page:', e),
+    );
     this.scheduleReport();
     this.listenForPointer(abort.signal);
     return true;

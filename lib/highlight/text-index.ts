@@ -89,12 +89,31 @@ export function isInsideSkipped(node: Node, stopAt?: Node): boolean {
   return false;
 }
 
-/** One string for one root, or for several (incremental updates): each root ends with a block break. */
-export function indexText(input: Node | readonly Node[]): TextIndex {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const roots: (ShadowRoot | Document)[] = [];
+/**
+ * Reads the text under one or more roots in parts, for a first pass that yields to the page
+ * between slices. A part ends only where a block ends (its text ends with BLOCK_BREAK, or is
+ * empty), and no term runs across a block break: matching the parts one by one finds exactly
+ * what matching their concatenation would.
+ */
+export interface TextWalker {
+  /**
+   * Reads on and returns the next part: up to the end, or to the first block boundary after
+   * `stop()` says so (asked every few dozen nodes). Null once everything has been read.
+   */
+  next(stop?: () => boolean): TextIndex | null;
+  /** Nodes met but not entered yet: their subtrees will be read, as they are then. */
+  pending(): Set<Node>;
+  readonly done: boolean;
+}
+
+/** How many nodes are read between two questions to `stop()`. */
+const CHECK_EVERY = 64;
+
+export function walkText(input: Node | readonly Node[]): TextWalker {
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let roots: (ShadowRoot | Document)[] = [];
   let length = 0;
   let broken = true;
 
@@ -159,15 +178,11 @@ export function indexText(input: Node | readonly Node[]): TextIndex {
     }
   };
 
-  const drain = () => {
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (next === null) blockBreak();
-      else visit(next);
-    }
-  };
-
-  for (const root of (Array.isArray(input) ? input : [input]) as Node[]) {
+  // Each root ends with a block break (the `null` below it), last root deepest in the stack.
+  const list = (Array.isArray(input) ? input : [input]) as Node[];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const root = list[i]!;
+    stack.push(null);
     if (root.nodeType === 9) {
       const body = (root as Document).body;
       if (body) stack.push(body);
@@ -176,8 +191,44 @@ export function indexText(input: Node | readonly Node[]): TextIndex {
     } else {
       stack.push(root);
     }
-    drain();
-    blockBreak();
   }
-  return { text: parts.join(''), nodes, starts, roots };
+  let finished = false;
+
+  return {
+    get done() {
+      return finished;
+    },
+    next(stop) {
+      if (finished) return null;
+      let countdown = CHECK_EVERY;
+      while (stack.length) {
+        // Cut only between blocks; inside one, read on to its end.
+        if (stop && --countdown <= 0 && broken) {
+          countdown = CHECK_EVERY;
+          if (stop()) break;
+        }
+        const next = stack.pop()!;
+        if (next === null) blockBreak();
+        else visit(next);
+      }
+      if (!stack.length) finished = true;
+      const part: TextIndex = { text: parts.join(''), nodes, starts, roots };
+      parts = [];
+      nodes = [];
+      starts = [];
+      roots = [];
+      length = 0;
+      return part;
+    },
+    pending() {
+      const set = new Set<Node>();
+      for (const n of stack) if (n) set.add(n);
+      return set;
+    },
+  };
+}
+
+/** One string for one root, or for several (incremental updates): each root ends with a block break. */
+export function indexText(input: Node | readonly Node[]): TextIndex {
+  return walkText(input).next()!;
 }

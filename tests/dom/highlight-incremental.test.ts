@@ -32,7 +32,7 @@ class CollectingPainter implements Painter {
   }
 }
 
-function setup(html: string) {
+async function setup(html: string) {
   document.body.innerHTML = html;
   const painter = new CollectingPainter();
   const abort = new AbortController();
@@ -42,7 +42,7 @@ function setup(html: string) {
     categoryOf: (id) => categories.get(id),
     painterFor: () => painter,
   });
-  highlighter.fullPass();
+  await highlighter.fullPass();
   observePage(document, (b) => highlighter.update(b.units, b.sweep), abort.signal);
   return { painter, abort, highlighter };
 }
@@ -53,8 +53,8 @@ afterEach(() => {
 });
 
 describe('highlighting follows the page', () => {
-  it('paints each hit under its concept category', () => {
-    const { painter, abort } = setup('<p>Risk of genocide and the Rome Statute.</p>');
+  it('paints each hit under its concept category', async () => {
+    const { painter, abort } = await setup('<p>Risk of genocide and the Rome Statute.</p>');
     expect([...painter.painted].map(([r, c]) => [r.toString(), c])).toEqual([
       ['genocide', 'crime'],
       ['Rome Statute', 'instrument'],
@@ -63,7 +63,7 @@ describe('highlighting follows the page', () => {
   });
 
   it('matches paragraphs added later, and only them', async () => {
-    const { painter, highlighter, abort } = setup('<main><p>genocide</p></main>');
+    const { painter, highlighter, abort } = await setup('<main><p>genocide</p></main>');
     const first = [...painter.painted.keys()][0];
     const main = document.querySelector('main')!;
     for (let i = 0; i < 3; i++) main.insertAdjacentHTML('beforeend', `<p>Paragraph ${i} on war crimes</p>`);
@@ -76,7 +76,7 @@ describe('highlighting follows the page', () => {
   });
 
   it('re-matches changed text and forgets removed text', async () => {
-    const { painter, highlighter, abort } = setup('<p id="a">about genocide</p><p id="b">about war crimes</p>');
+    const { painter, highlighter, abort } = await setup('<p id="a">about genocide</p><p id="b">about war crimes</p>');
     (document.querySelector('#a')!.firstChild as Text).data = 'about ethnic cleansing';
     document.querySelector('#b')!.remove();
     await frame();
@@ -86,7 +86,7 @@ describe('highlighting follows the page', () => {
   });
 
   it('joins a phrase completed by an inline element added later', async () => {
-    const { painter, abort } = setup('<p id="a">crimes against </p>');
+    const { painter, abort } = await setup('<p id="a">crimes against </p>');
     document.querySelector('#a')!.append(Object.assign(document.createElement('em'), { textContent: 'humanity' }));
     await frame();
     expect(painter.texts()).toEqual(['crimes against humanity']);
@@ -94,7 +94,7 @@ describe('highlighting follows the page', () => {
   });
 
   it('leaves text typed into a textarea or an editable area alone', async () => {
-    const { painter, abort } = setup('<textarea></textarea><div contenteditable="true"><p>x</p></div>');
+    const { painter, abort } = await setup('<textarea></textarea><div contenteditable="true"><p>x</p></div>');
     document.querySelector('textarea')!.append('genocide');
     document.querySelector('[contenteditable] p')!.textContent = 'war crimes';
     await frame();
@@ -103,7 +103,7 @@ describe('highlighting follows the page', () => {
   });
 
   it('stops following the page once aborted', async () => {
-    const { painter, abort } = setup('<p>x</p>');
+    const { painter, abort } = await setup('<p>x</p>');
     abort.abort();
     document.body.insertAdjacentHTML('beforeend', '<p>genocide</p>');
     await frame();

@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundledLexicon } from '@/lib/concepts/bundled';
+import { matchConcepts } from '@/lib/concepts/match';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { observePage } from '@/lib/highlight/observer';
+import { createHighlighter, type Highlighter } from '@/lib/highlight/orchestrator';
+import type { Painter } from '@/lib/highlight/painter';
+import type { Slicing } from '@/lib/highlight/slicing';
+
+const lexicon = bundledLexicon();
+const categories = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
+
+class CollectingPainter implements Painter {
+  readonly painted = new Map<Range, string>();
+  add(category: string, range: Range) {
+    this.painted.set(range, category);
+  }
+  remove(_: string, range: Range) {
+    this.painted.delete(range);
+  }
+  setCurrent() {}
+  adoptInto() {}
+  applySettings() {}
+  clear() {
+    this.painted.clear();
+  }
+  destroy() {
+    this.painted.clear();
+  }
+}
+
+/** Each painted hit as "text node number:start-end category text", in document order. */
+function snapshot(painter: CollectingPainter): string[] {
+  const order = new Map<Node, number>();
+  const walker = document.createTreeWalker(document.body, 4);
+  for (let n = walker.nextNode(), i = 0; n; n = walker.nextNode(), i++) order.set(n, i);
+  return [...painter.painted]
+    .map(([r, c]) => `${order.get(r.startContainer)}:${r.startOffset}-${order.get(r.endContainer)}:${r.endOffset} ${c} ${r.toString()}`)
+    .sort();
+}
+
+/** A report-like page: paragraphs with phrases split across inline elements, line breaks, hidden and skipped parts, a shadow root. */
+function bigPage(paragraphs: number): string {
+  const html: string[] = ['<main>'];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 50 === 0) html.push(`<section><h2>Part ${i / 50}: war crimes</h2>`);
+    if (i % 7 === 0) html.push(`<p id="p${i}">Reports of crimes against <em>humanity</em> and <b>geno</b>cide in region ${i}.</p>`);
+    else if (i % 7 === 1) html.push(`<div id="p${i}">The <span>Rome</span> <span>Statute</span><br>ethnic cleansing <code>genocide</code> incitement</div>`);
+    else if (i % 7 === 2) html.push(`<p id="p${i}" hidden>genocide hidden</p><textarea>war crimes</textarea>`);
+    else html.push(`<p id="p${i}">Paragraph ${i} on torture, <i>early warning</i> and the responsibility to protect.</p>`);
+    if (i % 50 === 49) html.push('</section>');
+  }
+  html.push('</main>');
+  return html.join('');
+}
+
+/** A clock that advances with every reading, and a yield that counts the page's turns. */
+function fakeSlicing(onYield: (turn: number) => void | Promise<void> = () => {}): Slicing & { turns: number } {
+  let t = 0;
+  const s = {
+    turns: 0,
+    budgetMs: 1,
+    now: () => (t += 0.25),
+    async yield() {
+      s.turns++;
+      await onYield(s.turns);
+    },
+  };
+  return s;
+}
+
+const oneSlice: Slicing = { now: () => 0, budgetMs: Infinity, yield: async () => {} };
+
+function highlighterWith(painter: CollectingPainter): Highlighter {
+  return createHighlighter({ document, match: (t) => matchConcepts(t, lexicon), categoryOf: (id) => categories.get(id), painterFor: () => painter });
+}
+
+async function unsliced(): Promise<{ shot: string[]; counts: Record<string, number> }> {
+  const painter = new CollectingPainter();
+  const h = highlighterWith(painter);
+  await h.fullPass({ slicing: oneSlice });
+  return { shot: snapshot(painter), counts: h.store.counts() };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the first pass runs in slices', () => {
+  it('gives the page its turn between slices and paints exactly what one uninterrupted pass paints', async () => {
+    document.body.innerHTML = bigPage(400);
+    const expected = await unsliced();
+    expect(expected.shot.length).toBeGreaterThan(900);
+
+    const painter = new CollectingPainter();
+    const h = highlighterWith(painter);
+    const paintedAtTurn: number[] = [];
+    const slicing = fakeSlicing(() => void paintedAtTurn.push(painter.painted.size));
+    const info = await h.fullPass({ slicing });
+
+    expect(info.slices).toBeGreaterThan(5);
+    expect(slicing.turns).toBe(info.slices! - 1);
+    // Hits were painted as the pass went (in batches that double), not all at its end.
+    const midway = paintedAtTurn.filter((n) => n > 0 && n < expected.shot.length);
+    expect(midway.length).toBeGreaterThan(0);
+    expect(snapshot(painter)).toEqual(expected.shot);
+    expect(h.store.counts()).toEqual(expected.counts);
+    expect(info.added).toBe(expected.shot.length);
+    expect(info.aborted).toBe(false);
+  });
+
+  it('stops between slices when aborted, and paints nothing more', async () => {
+    document.body.innerHTML = bigPage(400);
+    const total = (await unsliced()).shot.length;
+    const painter = new CollectingPainter();
+    const h = highlighterWith(painter);
+    const abort = new AbortController();
+    let atAbort = 0;
+    let abortedAt = 0;
+    const slicing = fakeSlicing((turn) => {
+      if (!abortedAt && painter.painted.size > 0) {
+        abort.abort();
+        abortedAt = turn;
+        atAbort = painter.painted.size;
+      }
+    });
+    const info = await h.fullPass({ signal: abort.signal, slicing });
+    await wait(20);
+    expect(info.aborted).toBe(true);
+    expect(info.slices).toBe(abortedAt);
+    expect(atAbort).toBeGreaterThan(0);
+    expect(painter.painted.size).toBe(atAbort);
+    expect(atAbort).toBeLessThan(total);
+  });
+
+  it('keeps the page’s changes made during the pass, without losing or doubling a hit', async () => {
+    document.body.innerHTML = bigPage(400);
+    const painter = new CollectingPainter();
+    const h = highlighterWith(painter);
+    const abort = new AbortController();
+    let passing = true;
+    let reportedDuring = 0;
+    observePage(
+      document,
+      (b) => {
+        if (passing) reportedDuring++;
+        h.update(b.units, b.sweep);
+      },
+      abort.signal,
+    );
+    const updatesDuring: number[] = [];
+    const slicing = fakeSlicing(async (turn) => {
+      if (turn !== 2) return;
+      // Already read: changed, removed, and one moved into a part not read yet.
+      (document.querySelector('#p3')!.firstChild as Text).data = 'Now about ethnic cleansing, ';
+      document.querySelector('#p4')!.remove();
+      document.querySelector('#p399')!.before(document.querySelector('#p0')!);
+      // Not read yet: changed and added to.
+      (document.querySelector('#p395')!.firstChild as Text).data = 'Later: war crimes and ';
+      document.querySelector('#p394')!.insertAdjacentHTML('afterend', '<p>Added: atrocity crimes.</p>');
+      document.querySelector('main')!.insertAdjacentHTML('afterbegin', '<p>Added first: genocide.</p>');
+      // Let the observer report these while the pass is still under way.
+      const before = painter.painted.size;
+      for (let i = 0; i < 100 && !reportedDuring; i++) await wait(20);
+      updatesDuring.push(painter.painted.size - before);
+    });
+    await h.fullPass({ signal: abort.signal, slicing });
+    passing = false;
+    await wait(80);
+    abort.abort();
+    // Reported during the pass, nothing was painted then; all of it is there now, once.
+    expect(reportedDuring).toBeGreaterThan(0);
+    expect(updatesDuring).toEqual([0]);
+    const got = { shot: snapshot(painter), counts: h.store.counts() };
+    const expected = await unsliced();
+    expect(got).toEqual(expected);
+    expect(got.shot).toEqual(expect.arrayContaining([expect.stringMatching(/ethnic cleansing$/), expect.stringMatching(/Added: atrocity crimes|atrocity crimes$/), expect.stringMatching(/genocide$/)]));
+    expect(h.store.size).toBe(painter.painted.size);
+  });
+});
