@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { reportPdf } from '../tests/fixtures/report-pdf';
 import { ms, summarise } from './stats';
+import { closeWelcome } from '../tests/e2e/welcome-tab';
 
 const ROUNDS = 3;
 const SCROLL_FRAMES = 360;
@@ -66,6 +67,7 @@ export async function benchReader(): Promise<{ lines: string[] }> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    await closeWelcome(context, id);
     const first200: number[] = [];
     const first10: number[] = [];
     const frames: number[] = [];

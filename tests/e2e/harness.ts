@@ -5,7 +5,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { closeWelcome } from './welcome-tab';
 
 export const EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
 
@@ -58,7 +59,7 @@ export async function launchWithExtension(profileDir?: string, { keepWelcome = f
   const extensionId = new URL(worker.url()).host;
   // On a fresh profile the welcome tab opens in front; tests of pages want their page in front
   // (a background tab gets no animation frames), so it is closed before they start.
-  if (fresh && !keepWelcome) await closeWelcome(context, `chrome-extension://${extensionId}/welcome.html`);
+  if (fresh && !keepWelcome) await closeWelcome(context, extensionId);
   return {
     context,
     extensionId,
@@ -69,14 +70,6 @@ export async function launchWithExtension(profileDir?: string, { keepWelcome = f
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
-}
-
-async function closeWelcome(context: BrowserContext, url: string): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 100) {
-    const page = context.pages().find((p) => p.url() === url);
-    if (page) return page.close();
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export const extensionPage = (s: ExtensionSession, path: string) => `chrome-extension://${s.extensionId}/${path}`;
