@@ -4,33 +4,10 @@ import { matchConcepts } from '@/lib/concepts/match';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { observePage } from '@/lib/highlight/observer';
 import { createHighlighter } from '@/lib/highlight/orchestrator';
-import type { Painter } from '@/lib/highlight/painter';
+import { CollectingPainter } from './support/collecting-painter';
 
 const lexicon = bundledLexicon();
 const categories = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
-
-/** A painter that keeps what it was told to paint, by category (happy-dom has no CSS.highlights). */
-class CollectingPainter implements Painter {
-  readonly painted = new Map<Range, string>();
-  add(category: string, range: Range) {
-    this.painted.set(range, category);
-  }
-  remove(_: string, range: Range) {
-    this.painted.delete(range);
-  }
-  setCurrent() {}
-  adoptInto() {}
-  applySettings() {}
-  clear() {
-    this.painted.clear();
-  }
-  destroy() {
-    this.painted.clear();
-  }
-  texts(): string[] {
-    return [...this.painted.keys()].map((r) => r.toString()).sort();
-  }
-}
 
 async function setup(html: string) {
   document.body.innerHTML = html;

@@ -4,30 +4,11 @@ import { matchConcepts } from '@/lib/concepts/match';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { observePage } from '@/lib/highlight/observer';
 import { createHighlighter, type Highlighter } from '@/lib/highlight/orchestrator';
-import type { Painter } from '@/lib/highlight/painter';
+import { CollectingPainter } from './support/collecting-painter';
 import type { Slicing } from '@/lib/highlight/slicing';
 
 const lexicon = bundledLexicon();
 const categories = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
-
-class CollectingPainter implements Painter {
-  readonly painted = new Map<Range, string>();
-  add(category: string, range: Range) {
-    this.painted.set(range, category);
-  }
-  remove(_: string, range: Range) {
-    this.painted.delete(range);
-  }
-  setCurrent() {}
-  adoptInto() {}
-  applySettings() {}
-  clear() {
-    this.painted.clear();
-  }
-  destroy() {
-    this.painted.clear();
-  }
-}
 
 /** Each painted hit as "text node number:start-end category text", in document order. */
 function snapshot(painter: CollectingPainter): string[] {
