@@ -29,13 +29,18 @@ const APP = `
 </script>`;
 
 /** Text of every painted range, by highlight name, read in the page's own world (and its same-origin frames). */
+/**
+ * What is painted, per highlight. A range whose text the page has just removed (the ticking app
+ * below re-renders every 50 ms) collapses, paints nothing, and is dropped by the next pass: it is
+ * not something a reader sees, so it is left out here.
+ */
 function paintedTexts(page: Page) {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     const frames = [...document.querySelectorAll('iframe')].map((f) => f.contentWindow as (Window & typeof globalThis) | null);
     for (const w of [window, ...frames]) {
       if (!w) continue;
-      for (const [name, h] of w.CSS.highlights) (out[name] ??= []).push(...[...(h as unknown as Set<AbstractRange>)].map((r) => (r as Range).toString()));
+      for (const [name, h] of w.CSS.highlights) (out[name] ??= []).push(...[...(h as unknown as Set<AbstractRange>)].filter((r) => !r.collapsed).map((r) => (r as Range).toString()));
     }
     return out;
   });
