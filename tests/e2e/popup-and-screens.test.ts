@@ -28,6 +28,17 @@ describe.skipIf(noBrowser)('popup quick search and README screenshots (Chromium)
     await expect(panel.getByRole('searchbox').inputValue()).resolves.toBe('veto');
   });
 
+  it('the popup leads to the settings page', async () => {
+    const popup = await s.context.newPage();
+    await popup.goto(extensionPage(s, 'popup.html'));
+    const [settings] = await Promise.all([
+      s.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(extensionPage(s, 'options.html')), timeout: 10_000 }),
+      popup.getByRole('button', { name: 'Settings' }).click(),
+    ]);
+    await settings.waitForLoadState();
+    await expect(settings.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('R2P Lens settings');
+  });
+
   it('takes the README screenshots, light and dark, with no overflow', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await s.context.newPage();
