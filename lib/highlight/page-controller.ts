@@ -7,6 +7,7 @@ import type { CardDetails } from '../messages/highlight';
 import type { HighlightSettings } from '../settings/highlight-settings';
 import { ConceptCard } from './card';
 import { hitAtPoint } from './hit-at-point';
+import { followHover } from './hover';
 import type { Hit, HitStore } from './hits';
 import { HitNavigator } from './navigator';
 import { observePage } from './observer';
@@ -31,8 +32,6 @@ export interface JumpResult {
   total: number;
 }
 
-const HOVER_DELAY = 250;
-const HIDE_DELAY = 400;
 const QUOTE_MAX = 1_200;
 
 export class PageController {
@@ -161,60 +160,18 @@ export class PageController {
   /** Hover: the card opens after a short rest on a marked term and closes when the pointer leaves both. */
   private listenForPointer(signal: AbortSignal): void {
     const win = this.doc.defaultView!;
-    let frame = 0;
-    let x = 0;
-    let y = 0;
-    let overCard = false;
-    let candidate: Hit | undefined;
-    let showTimer: ReturnType<typeof setTimeout> | undefined;
-    let hideTimer: ReturnType<typeof setTimeout> | undefined;
-    const check = () => {
-      frame = 0;
-      const store = this.run?.highlighter.store;
-      if (!store) return;
-      const hit = overCard ? undefined : hitAtPoint(this.doc, store, x, y);
-      const shown = hit && this.visible(hit) ? hit : undefined;
-      if (shown) {
-        clearTimeout(hideTimer);
-        hideTimer = undefined;
-        if (shown === candidate) return;
-        candidate = shown;
-        clearTimeout(showTimer);
-        showTimer = setTimeout(() => void this.card.show(this.target(shown), false), HOVER_DELAY);
-      } else {
-        candidate = undefined;
-        clearTimeout(showTimer);
-        if (!overCard && this.card.openFor && !this.card.hasFocus() && hideTimer === undefined) {
-          hideTimer = setTimeout(() => {
-            hideTimer = undefined;
-            if (!overCard && !this.card.hasFocus()) this.card.hide();
-          }, HIDE_DELAY);
-        }
-        if (overCard) {
-          clearTimeout(hideTimer);
-          hideTimer = undefined;
-        }
-      }
-    };
-    const onMove = (e: MouseEvent) => {
-      x = e.clientX;
-      y = e.clientY;
-      overCard = this.card.contains(e.target);
-      if (!frame) frame = win.requestAnimationFrame(check);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.openFor) this.card.hide();
-    };
-    const onScroll = () => {
-      if (this.card.openFor && !this.card.hasFocus()) this.card.hide();
-    };
-    this.doc.addEventListener('mousemove', onMove, { passive: true, signal });
-    this.doc.addEventListener('keydown', onKey, { signal });
-    win.addEventListener('scroll', onScroll, { passive: true, signal });
-    signal.addEventListener('abort', () => {
-      if (frame) win.cancelAnimationFrame(frame);
-      clearTimeout(showTimer);
-      clearTimeout(hideTimer);
+    followHover({
+      win,
+      card: this.card,
+      surface: this.doc,
+      scroller: win,
+      hitAt: (x, y) => {
+        const store = this.run?.highlighter.store;
+        const hit = store && hitAtPoint(this.doc, store, x, y);
+        return hit && this.visible(hit) ? hit : undefined;
+      },
+      show: (hit) => void this.card.show(this.target(hit), false),
+      signal,
     });
   }
 }

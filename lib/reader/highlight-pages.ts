@@ -8,6 +8,7 @@ import type { CardDetails } from '../messages/highlight';
 import type { HighlightSettings } from '../settings/highlight-settings';
 import { ConceptCard } from '../highlight/card';
 import { hitAtPoint } from '../highlight/hit-at-point';
+import { followHover } from '../highlight/hover';
 import type { Hit } from '../highlight/hits';
 import { createHighlighter, type Highlighter, type Match } from '../highlight/orchestrator';
 import { createOverlayPainter } from '../highlight/overlay-painter';
@@ -32,8 +33,6 @@ export interface PageHighlighting {
   destroy(): void;
 }
 
-const HOVER_DELAY = 250;
-const HIDE_DELAY = 400;
 const QUOTE_MAX = 1_200;
 
 /** The page a node sits on (its `.pdf-page` ancestor), if any. */
@@ -74,48 +73,21 @@ export function createPageHighlighting(doc: Document, scroller: HTMLElement, ser
   };
 
   const abort = new AbortController();
-  let frame = 0;
-  let x = 0;
-  let y = 0;
-  let candidate: Hit | undefined;
-  let showTimer: ReturnType<typeof setTimeout> | undefined;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  const check = () => {
-    frame = 0;
-    const hit = hitAtPoint(doc, highlighter.store, x, y);
-    const shown = hit && visible(hit) ? hit : undefined;
-    if (shown) {
-      clearTimeout(hideTimer);
-      hideTimer = undefined;
-      if (shown === candidate) return;
-      candidate = shown;
-      clearTimeout(showTimer);
-      showTimer = setTimeout(() => {
-        cardPage = pageOfNode(shown.nodes[0]!);
-        void card.show(target(shown), false);
-      }, HOVER_DELAY);
-    } else {
-      candidate = undefined;
-      clearTimeout(showTimer);
-      if (card.openFor && !card.hasFocus() && hideTimer === undefined) {
-        hideTimer = setTimeout(() => {
-          hideTimer = undefined;
-          if (!card.hasFocus()) card.hide();
-        }, HIDE_DELAY);
-      }
-    }
-  };
-  scroller.addEventListener(
-    'mousemove',
-    (e) => {
-      x = e.clientX;
-      y = e.clientY;
-      if (!frame) frame = requestAnimationFrame(check);
+  followHover({
+    win: doc.defaultView!,
+    card,
+    surface: scroller,
+    scroller,
+    hitAt: (x, y) => {
+      const hit = hitAtPoint(doc, highlighter.store, x, y);
+      return hit && visible(hit) ? hit : undefined;
     },
-    { passive: true, signal: abort.signal },
-  );
-  scroller.addEventListener('scroll', () => card.openFor && !card.hasFocus() && card.hide(), { passive: true, signal: abort.signal });
-  doc.addEventListener('keydown', (e) => e.key === 'Escape' && card.openFor && card.hide(), { signal: abort.signal });
+    show: (hit) => {
+      cardPage = pageOfNode(hit.nodes[0]!);
+      void card.show(target(hit), false);
+    },
+    signal: abort.signal,
+  });
 
   return {
     highlightTextLayer(root, pageNumber) {
@@ -134,10 +106,7 @@ export function createPageHighlighting(doc: Document, scroller: HTMLElement, ser
     },
     drawnCounts: () => highlighter.store.counts(),
     destroy() {
-      abort.abort();
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(showTimer);
-      clearTimeout(hideTimer);
+      abort.abort(); // also stops the hover timers
       card.hide();
       highlighter.clear();
       painter.destroy();
