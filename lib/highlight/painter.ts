@@ -1,8 +1,8 @@
 /**
  * Paints hits with the CSS Custom Highlight API: one `Highlight` per concept category, registered
  * as `r2p-<category>`, plus `r2p-current` for the hit the user jumped to. The colours come from a
- * constructed stylesheet adopted by the document (and by each shadow root that holds hits):
- * neither touches the page's DOM, and `destroy()` takes both away again.
+ * constructed stylesheet adopted by the document (and by each shadow root that holds hits) at
+ * the first paint: neither touches the page's DOM, and `destroy()` takes both away again.
  */
 import type { HighlightSettings } from '../settings/highlight-settings';
 
@@ -55,7 +55,6 @@ export function createHighlightPainter(doc: Document): Painter {
   const byCategory = new Map<string, Set<Range> & { priority: number }>();
   const current = new Highlight();
   current.priority = 1;
-  registry.set(CURRENT_HIGHLIGHT, current);
   let hidden = new Set<string>();
 
   const sheet = new win.CSSStyleSheet();
@@ -69,9 +68,18 @@ export function createHighlightPainter(doc: Document): Painter {
       // A sheet from another document, or a browser that refuses: that root shows no colours.
     }
   };
-  adopt(doc);
+  // Created when the settings are read, the painter touches the page only when it first paints:
+  // a new stylesheet restyles the whole page, which should happen once, with something to show.
+  let attached = false;
+  const attach = () => {
+    if (attached) return;
+    attached = true;
+    registry.set(CURRENT_HIGHLIGHT, current);
+    adopt(doc);
+  };
 
   const highlightOf = (category: string) => {
+    attach();
     let h = byCategory.get(category);
     if (!h) {
       h = new Highlight();
@@ -85,10 +93,14 @@ export function createHighlightPainter(doc: Document): Painter {
     add: (category, range) => void highlightOf(category).add(range),
     remove: (category, range) => void byCategory.get(category)?.delete(range),
     setCurrent(range) {
+      attach();
       current.clear();
       if (range) current.add(range);
     },
-    adoptInto: adopt,
+    adoptInto(root) {
+      attach();
+      adopt(root);
+    },
     applySettings(settings) {
       sheet.replaceSync(highlightCss(settings));
       hidden = new Set(Object.entries(settings.categories).filter(([, s]) => !s.on).map(([c]) => c));
@@ -103,7 +115,8 @@ export function createHighlightPainter(doc: Document): Painter {
     },
     destroy() {
       for (const cat of byCategory.keys()) registry.delete(HIGHLIGHT_PREFIX + cat);
-      registry.delete(CURRENT_HIGHLIGHT);
+      if (attached) registry.delete(CURRENT_HIGHLIGHT);
+      attached = false;
       byCategory.clear();
       for (const target of adopters) {
         try {
