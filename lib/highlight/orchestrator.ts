@@ -4,7 +4,8 @@
  * is recorded as User Timing marks `r2p:pass:start` / `r2p:pass:end` and a measure `r2p:pass`,
  * so its cost shows in any browser's performance tools.
  *
- * The first pass is cut into slices of about SLICE_MS, each painted as soon as it is matched,
+ * The first pass starts with the blocks on screen (on-screen.ts), painted at once, then reads
+ * the rest of the page from the top, passing over them. It is cut into slices of about SLICE_MS, each painted as soon as it is matched,
  * with the page's own work (timers, input, rendering) let through between them: on a page of
  * 200,000 text nodes one block of several seconds would freeze the page. Changes the observer
  * reports meanwhile are kept for one incremental pass right after, except those inside parts not
@@ -33,6 +34,11 @@ export interface HighlighterOptions {
   onRoots?: (roots: (ShadowRoot | Document)[]) => void;
   /** After each pass that changed the hits. */
   onChange?: (store: HitStore) => void;
+  /**
+   * The blocks on screen (on-screen.ts), which the first pass reads and paints before the rest
+   * of the page. Without it the first pass goes from the top.
+   */
+  onScreen?: (doc: Document) => Element[];
 }
 
 export interface PassInfo {
@@ -41,6 +47,8 @@ export interface PassInfo {
   removed: number;
   /** Wall time, from the first slice's start to the last one's end. */
   ms: number;
+  /** First pass only: the part on screen, done first (its hits, and the time from the pass's start). */
+  screen?: { blocks: number; added: number; ms: number };
   /** First pass only: how it was cut, and the time spent working (without the pauses between slices). */
   slices?: number;
   longestSliceMs?: number;
@@ -115,12 +123,13 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
   const paintRoots = (roots: Node[]): number => paintIndex(indexText(roots), false).added;
 
   /** The first pass under way: what it has not read yet, and the changes kept for after it. */
-  let running: { walker: TextWalker; units: Set<Node>; sweep: boolean } | undefined;
+  let running: { walker: TextWalker; screen: Set<Node>; units: Set<Node>; sweep: boolean } | undefined;
 
   const mark = (name: string) => perf.mark(name);
-  const measure = (detail: Omit<PassInfo, 'ms'>) => {
+  /** A measure from the pass's start mark to `end` (a pass's end, or the end of its on-screen part). */
+  const measure = (detail: Omit<PassInfo, 'ms'> | NonNullable<PassInfo['screen']>, name = 'r2p:pass', end = 'r2p:pass:end') => {
     try {
-      perf.measure('r2p:pass', { start: 'r2p:pass:start', end: 'r2p:pass:end', detail });
+      perf.measure(name, { start: 'r2p:pass:start', end, detail });
     } catch {
       // Older engines without measure options: the marks are there.
     }
@@ -137,6 +146,22 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
     return { kind, added, removed, ms };
   };
 
+  /**
+   * The first pass's opening move: the blocks on screen, read, matched and painted at once.
+   * Marked `r2p:pass:screen` (a measure from the pass's start), so its cost shows on any page.
+   */
+  const readScreen = (now: () => number) => {
+    const t0 = now();
+    const blocks = o.onScreen?.(o.document) ?? [];
+    const added = blocks.length ? paintIndex(indexText(blocks), false).added : 0;
+    const ms = now() - t0;
+    const info = { blocks: blocks.length, added, ms };
+    mark('r2p:pass:screen');
+    measure(info, 'r2p:pass:screen', 'r2p:pass:screen');
+    if (added) o.onChange?.(store);
+    return { blocks: new Set<Node>(blocks), added, ms, info };
+  };
+
   const highlighter: Highlighter = {
     store,
     async fullPass({ signal, slicing = browserSlicing(o.document.defaultView ?? globalThis) } = {}) {
@@ -144,15 +169,17 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       const t0 = perf.now();
       const old = store.clear();
       unpaint(old);
-      const run = { walker: walkText(o.document), units: new Set<Node>(), sweep: false };
-      running = run;
       const { now } = slicing;
+      const screen = readScreen(now);
+      const run = { walker: walkText(o.document, { skip: screen.blocks }), screen: screen.blocks, units: new Set<Node>(), sweep: false };
+      running = run;
       const budget = slicing.budgetMs ?? SLICE_MS;
-      let added = 0;
+      let added = screen.added;
       let removed = old.length;
-      let slices = 0;
-      let longest = 0;
-      let busy = 0;
+      // The part on screen is a slice of its own.
+      let slices = screen.blocks.size ? 1 : 0;
+      let longest = screen.ms;
+      let busy = screen.ms;
       // Reading the text is a fraction of a slice (matching, mapping and painting follow): stop
       // reading at that fraction of the budget, as the previous slice measured it.
       let share = 0.2;
@@ -162,13 +189,15 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       // on a page of 200,000 text nodes). Handing hits to the painter in batches that double
       // keeps such frames to a handful per pass instead of one per slice.
       let held: Hit[] = [];
-      let painted = 0;
+      let painted = screen.added;
       const release = () => {
         for (const h of held) if (store.at(h.nodes[0]!).includes(h)) o.painterFor(h.nodes[0]!.ownerDocument).add(h.category, h.range);
         painted += held.length;
         held = [];
       };
       try {
+        // Let the browser show the screen's highlights before the rest is read.
+        if (screen.blocks.size && !run.walker.done) await slicing.yield();
         while (!stopped()) {
           const s0 = now();
           const readUntil = s0 + budget * share;
@@ -196,15 +225,17 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       const aborted = !run.walker.done;
       const ms = perf.now() - t0;
       mark('r2p:pass:end');
-      measure({ kind: 'full', added, removed, slices, longestSliceMs: longest, busyMs: busy, aborted });
+      const info = { slices, longestSliceMs: longest, busyMs: busy, aborted, screen: screen.info };
+      measure({ kind: 'full', added, removed, ...info });
       if (!aborted && (run.units.size || run.sweep)) highlighter.update(outermost(run.units), run.sweep);
-      return { kind: 'full', added, removed, ms, slices, longestSliceMs: longest, busyMs: busy, aborted };
+      return { kind: 'full', added, removed, ms, ...info };
     },
     update(units, sweep) {
       if (running) {
-        // Parts the first pass has not entered yet it reads as they are when it gets there.
+        // Parts the first pass has not entered yet it reads as they are when it gets there,
+        // except the blocks on screen, read already, which it passes over.
         const pending = running.walker.pending();
-        for (const u of units) if (!insideAny(u, pending)) running.units.add(u);
+        for (const u of units) if (!insideAny(u, pending) || insideAny(u, running.screen)) running.units.add(u);
         if (sweep) running.sweep = true;
         return { kind: 'incremental', added: 0, removed: 0, ms: 0 };
       }

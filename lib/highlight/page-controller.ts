@@ -15,6 +15,7 @@ import { createHighlighter, type Highlighter, type Match, type PassInfo } from '
 import { createOverlayPainter } from './overlay-painter';
 import { createHighlightPainter, supportsCustomHighlights, type Painter } from './painter';
 import { nearestBlock } from './observer';
+import { blocksOnScreen, screenBand } from './on-screen';
 import { removeUiHost } from './ui-host';
 
 export interface PageServices {
@@ -83,6 +84,8 @@ export class PageController {
     this.settings = settings;
     if (settings.paused) return this.stop();
     for (const p of this.painters.values()) p.applySettings(settings);
+    // Ready before the first pass (the colours parsed now), though it touches the page only when it paints.
+    this.painterFor(this.doc);
   }
 
   /** Highlights the page (once; later calls are no-ops) unless paused. Returns whether it runs. */
@@ -90,20 +93,27 @@ export class PageController {
     if (this.run) return true;
     if (this.settings?.paused) return false;
     const abort = new AbortController();
-    const observer = { observe: (_: Node) => {} };
+    // Roots (shadow roots, iframes) met before the observer exists are watched once it does.
+    const early: Node[] = [];
+    let observe: (root: Node) => void = (root) => void early.push(root);
     const highlighter = createHighlighter({
       document: this.doc,
       match: this.services.match,
       categoryOf: this.services.categoryOf,
       painterFor: this.painterFor,
-      onRoots: (roots) => roots.forEach((r) => observer.observe(r)),
+      onRoots: (roots) => roots.forEach((r) => observe(r)),
       onChange: () => this.scheduleReport(),
+      onScreen: (doc) => blocksOnScreen(doc, { band: screenBand(doc.defaultView!) }),
     });
-    this.painterFor(this.doc);
-    const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
-    observer.observe = live.observe;
+    // What is on screen first: the pass starts before anything else is set up (no page code
+    // runs until it yields, so the observer set up next misses nothing). The painter adds its
+    // stylesheet only when it paints, after the blocks on screen have been measured: before, it
+    // would make those layout reads restyle the whole page.
     // In slices: the page keeps working while it is read. Hits are painted (and counted) as they come.
     const firstPass = highlighter.fullPass({ signal: abort.signal });
+    const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
+    observe = live.observe;
+    early.forEach(observe);
     this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store), firstPass };
     firstPass.then(
       () => this.scheduleReport(),

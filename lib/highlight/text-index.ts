@@ -109,7 +109,15 @@ export interface TextWalker {
 /** How many nodes are read between two questions to `stop()`. */
 const CHECK_EVERY = 64;
 
-export function walkText(input: Node | readonly Node[]): TextWalker {
+export interface WalkOptions {
+  /**
+   * Blocks read already (the ones on screen, read first): passed over as the blocks they are,
+   * so the text around them joins and breaks exactly as if they had been read here.
+   */
+  skip?: ReadonlySet<Node>;
+}
+
+export function walkText(input: Node | readonly Node[], { skip }: WalkOptions = {}): TextWalker {
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
@@ -145,6 +153,7 @@ export function walkText(input: Node | readonly Node[]): TextWalker {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    if (skip?.has(el)) return blockBreak();
     const tag = tagOf(el);
     if (isSkippedElement(el, tag) || isHidden(el)) return;
     if (tag === 'BR') {

@@ -52,8 +52,17 @@ function fakeSlicing(onYield: (turn: number) => void | Promise<void> = () => {})
 
 const oneSlice: Slicing = { now: () => 0, budgetMs: Infinity, yield: async () => {} };
 
-function highlighterWith(painter: CollectingPainter): Highlighter {
-  return createHighlighter({ document, match: (t) => matchConcepts(t, lexicon), categoryOf: (id) => categories.get(id), painterFor: () => painter });
+function highlighterWith(painter: CollectingPainter, onScreen?: () => Element[]): Highlighter {
+  return createHighlighter({ document, match: (t) => matchConcepts(t, lexicon), categoryOf: (id) => categories.get(id), painterFor: () => painter, onScreen });
+}
+
+/** Also keeps every range it was handed, in order, doubles included. */
+class RecordingPainter extends CollectingPainter {
+  readonly handed: Range[] = [];
+  add(category: string, range: Range) {
+    this.handed.push(range);
+    super.add(category, range);
+  }
 }
 
 async function unsliced(): Promise<{ shot: string[]; counts: Record<string, number> }> {
@@ -159,5 +168,58 @@ describe('the first pass runs in slices', () => {
     expect(got).toEqual(expected);
     expect(got.shot).toEqual(expect.arrayContaining([expect.stringMatching(/ethnic cleansing$/), expect.stringMatching(/Added: atrocity crimes|atrocity crimes$/), expect.stringMatching(/genocide$/)]));
     expect(h.store.size).toBe(painter.painted.size);
+  });
+});
+
+describe('the first pass starts with the blocks on screen', () => {
+  const screen = () => ['#p200', '#p201', '#p203', '#p207', '#p208'].map((q) => document.querySelector(q)!);
+  const inScreen = (r: Range) => screen().some((b) => b.contains(r.startContainer));
+
+  it('paints them before anything else, then the rest, each hit once, as one pass from the top would', async () => {
+    document.body.innerHTML = bigPage(400);
+    const expected = await unsliced();
+    const onScreenHits = expected.shot.length && (await (async () => {
+      const p = new CollectingPainter();
+      await highlighterWith(p).fullPass({ slicing: oneSlice });
+      return [...p.painted.keys()].filter(inScreen).length;
+    })());
+    expect(onScreenHits).toBeGreaterThan(5);
+
+    const painter = new RecordingPainter();
+    const h = highlighterWith(painter, screen);
+    // The page's first turn (a frame, if one is due) comes with the screen painted, nothing more.
+    const atFirstTurn: number[] = [];
+    const info = await h.fullPass({ slicing: fakeSlicing((turn) => void (turn === 1 && atFirstTurn.push(painter.handed.length))) });
+
+    expect(info.screen).toMatchObject({ blocks: 5, added: onScreenHits });
+    expect(atFirstTurn).toEqual([onScreenHits]);
+    expect(painter.handed.slice(0, onScreenHits).every(inScreen)).toBe(true);
+    expect(painter.handed.length).toBe(painter.painted.size);
+    expect(snapshot(painter)).toEqual(expected.shot);
+    expect(h.store.counts()).toEqual(expected.counts);
+    expect(info.added).toBe(expected.shot.length);
+  });
+
+  it('keeps a change the page makes on screen while the rest is read', async () => {
+    document.body.innerHTML = bigPage(400);
+    const painter = new CollectingPainter();
+    const h = highlighterWith(painter, screen);
+    const abort = new AbortController();
+    observePage(document, (b) => h.update(b.units, b.sweep), abort.signal);
+    const markedIn = (selector: string) =>
+      [...painter.painted.keys()].filter((r) => document.querySelector(selector)!.contains(r.startContainer)).map((r) => r.toString());
+    const slicing = fakeSlicing(async (turn) => {
+      if (turn !== 2) return;
+      expect(markedIn('#p203')).toContain('crimes against humanity');
+      (document.querySelector('#p203 em')!.firstChild as Text).data = 'peace';
+      document.querySelector('#p200')!.insertAdjacentHTML('beforeend', ' Also ethnic cleansing.');
+      await wait(40);
+    });
+    await h.fullPass({ signal: abort.signal, slicing });
+    await wait(80);
+    abort.abort();
+    expect(markedIn('#p203')).not.toContain('crimes against humanity');
+    expect(markedIn('#p200')).toContain('ethnic cleansing');
+    expect(snapshot(painter)).toEqual((await unsliced()).shot);
   });
 });

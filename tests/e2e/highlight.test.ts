@@ -11,6 +11,33 @@ declare const chrome: {
 
 const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report';
 const OTHER_URL = 'https://example.org/report';
+const DEEP_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report-opened-halfway';
+
+/**
+ * A reader who opens the report halfway down. Between the extension's slices the page takes its
+ * turns; on the first turn after the part on screen is marked (`r2p:pass:screen`), it notes
+ * what is painted, and where, before the rest of the page is read.
+ */
+const HALFWAY = `
+<script>
+  scrollTo(0, document.documentElement.scrollHeight / 2);
+  window.__firstPaint = null;
+  const ch = new MessageChannel();
+  const until = performance.now() + 20000;
+  ch.port1.onmessage = () => {
+    if (performance.getEntriesByName('r2p:pass:screen', 'mark').length) {
+      const ranges = [];
+      for (const [name, h] of CSS.highlights) for (const r of h) if (name !== 'r2p-current') ranges.push(r);
+      window.__firstPaint = {
+        passEnded: performance.getEntriesByName('r2p:pass:end', 'mark').length > 0,
+        ranges: ranges.map((r) => { const b = r.getBoundingClientRect(); return { text: r.toString(), top: b.top, bottom: b.bottom }; }),
+      };
+      return;
+    }
+    if (performance.now() < until) ch.port2.postMessage(0);
+  };
+  ch.port2.postMessage(0);
+</script>`;
 
 /** A small app on the page that re-renders its text every 50 ms, as React apps do, and records any other DOM change. */
 const APP = `
@@ -192,6 +219,36 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     const expected = (n: number) => (n > 999 ? '999+' : String(n));
     expect([expected(total - 1), expected(total), expected(total + 1)]).toContain(badge.find((b) => b !== ''));
     await panel.close();
+  });
+
+  it('marks what is on screen first, before reading the rest of the page', async () => {
+    await s.context.route(DEEP_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: reportPageHtml({ bodyEnd: HALFWAY }) }));
+    const deep = await s.context.newPage();
+    await deep.setViewportSize({ width: 1100, height: 800 });
+    await deep.goto(DEEP_URL);
+    await deep.waitForFunction(() => (window as unknown as { __firstPaint: unknown }).__firstPaint !== null, undefined, { timeout: 15_000 });
+    type Box = { text: string; top: number; bottom: number };
+    const first = await deep.evaluate(() => (window as unknown as { __firstPaint: { passEnded: boolean; ranges: Box[] } }).__firstPaint);
+    await deep.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0);
+    const view = 800;
+    const visibleAtEnd = await deep.evaluate(
+      (h) =>
+        [...CSS.highlights]
+          .filter(([name]) => name !== 'r2p-current')
+          .flatMap(([, hl]) => [...(hl as unknown as Set<Range>)])
+          .map((r) => ({ text: r.toString(), ...r.getBoundingClientRect().toJSON() }))
+          .filter((b) => b.top >= 0 && b.bottom <= h),
+      view,
+    );
+    await deep.close();
+
+    expect(first.passEnded).toBe(false);
+    expect(visibleAtEnd.length).toBeGreaterThan(3);
+    // Everything the reader sees marked was there at the first turn, and nothing from the top of
+    // the page, tens of screens up (a long paragraph reaching into view is taken whole).
+    const key = (b: Box) => `${b.text}@${Math.round(b.top)}`;
+    expect(first.ranges.map(key)).toEqual(expect.arrayContaining(visibleAtEnd.map(key)));
+    expect(first.ranges.filter((b) => b.bottom < -5 * view || b.top > 5 * view)).toEqual([]);
   });
 
   it('does not highlight other sites by itself', async () => {

@@ -1,0 +1,108 @@
+/**
+ * The blocks the reader has on screen, found without reading the rest of the page: the first
+ * pass marks them before anything else, so the terms in view are highlighted in about the time
+ * a bare walk over the page's text takes, and the rest follows in slices.
+ *
+ * From <body> down, each level's children are searched by their boxes (binary search for the
+ * first one reaching the screen, then on until one starts below it), and a block small enough
+ * is taken whole, and so is a paragraph of any height. Only blocks are taken: the text walker
+ * passes over them as the blocks they are, so matching them apart finds exactly what the
+ * whole-page walk would. What this misses (inline text between blocks, boxes out of document
+ * order, a tall container of inline pieces) is not lost: the rest of the first pass reads it a
+ * moment later.
+ */
+import { isBlock, isHidden, isSkippedElement } from './text-index';
+
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/** An element's box, top and bottom in the band's coordinates (getBoundingClientRect by default). */
+export type BoxOf = (el: Element) => { top: number; bottom: number };
+
+export interface OnScreenOptions {
+  band: Band;
+  boxOf?: BoxOf;
+  /** Most boxes measured: a page nested 10,000 levels deep gets nothing taken, not a stall. */
+  maxBoxes?: number;
+}
+
+/** The viewport and half a screen below it (where the reader's eyes go next). */
+export function screenBand(win: Window): Band {
+  const h = win.innerHeight || 800;
+  return { top: 0, bottom: h * 1.5 };
+}
+
+const MAX_BOXES = 300;
+/** Children searched one by one below this count; binary search above it. */
+const LINEAR = 12;
+
+export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoundingClientRect(), maxBoxes = MAX_BOXES }: OnScreenOptions): Element[] {
+  const body = doc.body;
+  if (!body) return [];
+  const taken: Element[] = [];
+  const tallest = band.bottom - band.top;
+  let boxes = 0;
+  const box = (el: Element) => {
+    boxes++;
+    return boxOf(el);
+  };
+  const readable = (el: Element) => !isSkippedElement(el) && !isHidden(el);
+
+  /** The first child whose box reaches down into the band, assuming children stack downwards. */
+  const firstReaching = (kids: HTMLCollection): number => {
+    if (kids.length <= LINEAR) return 0;
+    let lo = 0;
+    let hi = kids.length;
+    while (lo < hi && boxes < maxBoxes) {
+      const mid = (lo + hi) >>> 1;
+      // An empty box (hidden, display: contents) says nothing of where it sits: ask the next ones.
+      let m = mid;
+      let b = box(kids[m]!);
+      while (b.bottom === b.top && m + 1 < hi && boxes < maxBoxes) b = box(kids[++m]!);
+      if (b.bottom !== b.top && b.bottom < band.top) lo = m + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  // Depth first, children in document order, so the blocks come out in reading order.
+  const stack: Element[] = [body];
+  while (stack.length && boxes < maxBoxes) {
+    const el = stack.pop()!;
+    const kids = el.children;
+    const inBand: Element[] = [];
+    for (let k = firstReaching(kids); k < kids.length && boxes < maxBoxes; k++) {
+      const kid = kids[k]!;
+      if (!readable(kid)) continue;
+      const b = box(kid);
+      if (b.top > band.bottom) break;
+      if (b.bottom < band.top) continue;
+      const height = b.bottom - b.top;
+      // No height: display: contents, or a box we cannot measure; its children tell.
+      if (isBlock(kid) && height > 0 && (height <= tallest || isParagraph(kid))) taken.push(kid);
+      else if (!kid.shadowRoot && kid.localName !== 'iframe') inBand.push(kid);
+    }
+    for (let k = inBand.length - 1; k >= 0; k--) stack.push(inBand[k]!);
+  }
+  return inDocumentOrder(taken);
+}
+
+/** Most nodes in a block taken whatever its height: a long paragraph, not a page of inline text. */
+const PARAGRAPH_NODES = 2_000;
+
+/** Text and inline elements only (no block to descend to), of a paragraph's size; found out in a bounded walk. */
+function isParagraph(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
+  for (let n = walker.nextNode(), count = 0; n; n = walker.nextNode()) {
+    if (++count > PARAGRAPH_NODES) return false;
+    if (n.nodeType === 1 && isBlock(n as Element)) return false;
+  }
+  return true;
+}
+
+/** Taken level by level, a deeper block can come out ahead of a shallower one above it. */
+function inDocumentOrder(els: Element[]): Element[] {
+  return els.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
