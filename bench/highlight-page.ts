@@ -61,12 +61,23 @@ const api = {
    * returns the wall time (pauses between slices included), the time spent working, the
    * longest slice and the hit count.
    */
-  async highlight(): Promise<{ ms: number; busyMs: number; longestSliceMs: number; slices: number; hits: number }> {
+  async highlight(): Promise<{ ms: number; busyMs: number; longestSliceMs: number; slices: number; hits: number; screenMs: number; screenHits: number; screenBlocks: number }> {
     const t0 = performance.now();
     controller!.start();
     const info = await controller!.firstPass!;
     const ms = performance.now() - t0;
-    return { ms, busyMs: info.busyMs ?? ms, longestSliceMs: info.longestSliceMs ?? ms, slices: info.slices ?? 1, hits: controller!.store!.size };
+    // From the call to the moment the blocks on screen were painted (the pass's own mark).
+    const screenMark = performance.getEntriesByName('r2p:pass:screen', 'mark').at(-1);
+    return {
+      ms,
+      busyMs: info.busyMs ?? ms,
+      longestSliceMs: info.longestSliceMs ?? ms,
+      slices: info.slices ?? 1,
+      hits: controller!.store!.size,
+      screenMs: screenMark ? screenMark.startTime - t0 : NaN,
+      screenHits: info.screen?.added ?? 0,
+      screenBlocks: info.screen?.blocks ?? 0,
+    };
   },
   stop() {
     controller?.stop();

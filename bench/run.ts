@@ -1,4 +1,8 @@
-/** `npm run bench`: every figure the issues ask for, measured in one run on this machine. */
+/**
+ * `npm run bench`: every figure the issues ask for, measured in one run on this machine.
+ * `npm run bench -- highlight reader`: only the sections whose names contain those words
+ * (R2P_BENCH_QUICK=1 also leaves out the slowest comparison, mark.js used as documented).
+ */
 import { cpus } from 'node:os';
 import { benchCatalogueSearch } from './catalogue-search';
 import { benchLibrary } from './library';
@@ -7,19 +11,19 @@ import { benchReviewsBackup } from './reviews-backup';
 import { benchHighlight } from './highlight';
 import { benchReader } from './reader';
 
+const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }>][] = [
+  ['Catalogue search (Node)', benchCatalogueSearch],
+  ['Concept highlighting (Chromium)', benchHighlight],
+  ['Backup validation before restore (Node)', benchReviewsBackup],
+  ['UPR Info action category (Node)', benchActionCategory],
+  ['PDF reader (Chromium)', benchReader],
+  ['UPR recommendations library (Node, then Chromium)', benchLibrary],
+];
+
+const wanted = process.argv.slice(2).map((w) => w.toLowerCase());
 console.log(`R2P Lens benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`);
-console.log('\n## Catalogue search (Node)');
-for (const line of benchCatalogueSearch().lines) console.log(line);
-
-console.log('\n## Concept highlighting (Chromium)');
-for (const line of (await benchHighlight()).lines) console.log(line);
-
-console.log('\n## Backup validation before restore (Node)');
-for (const line of benchReviewsBackup().lines) console.log(line);
-console.log('\n## UPR Info action category (Node)');
-for (const line of benchActionCategory().lines) console.log(line);
-
-console.log('\n## PDF reader (Chromium)');
-for (const line of (await benchReader()).lines) console.log(line);
-console.log('\n## UPR recommendations library (Node, then Chromium)');
-for (const line of (await benchLibrary()).lines) console.log(line);
+for (const [title, run] of sections) {
+  if (wanted.length && !wanted.some((w) => title.toLowerCase().includes(w))) continue;
+  console.log(`\n## ${title}`);
+  for (const line of (await run()).lines) console.log(line);
+}
