@@ -8,87 +8,40 @@ interface Props {
   onChange: (f: LibraryFilters) => void;
 }
 
+/** One labelled select: `none` first (no filter), then each value with its text. */
+function Choice({ label, value, none, options, onPick }: { label: string; value: string | number | undefined; none: string; options: readonly (readonly [string | number, string])[]; onPick: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onPick(e.target.value)}>
+        <option value="">{none}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const same = (v: string | number) => [v, String(v)] as const;
+
 export function LibraryFilterBar({ index, filters, onChange }: Props) {
   const set = <K extends keyof LibraryFilters>(k: K, v: LibraryFilters[K] | '') => onChange({ ...filters, [k]: v === '' ? undefined : v });
   const num = (v: string) => (v === '' ? undefined : Number(v));
   return (
     <div className="filter-bar library-filters">
       <div className="select-row">
-        <label>
-          State under Review
-          <select value={filters.sur ?? ''} onChange={(e) => set('sur', e.target.value)}>
-            <option value="">All</option>
-            {index.surNames.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Recommending State
-          <select value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)}>
-            <option value="">All</option>
-            {index.fromNames.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="State under Review" value={filters.sur} none="All" options={index.surNames.map(same)} onPick={(v) => set('sur', v)} />
+        <Choice label="Recommending State" value={filters.from} none="All" options={index.fromNames.map(same)} onPick={(v) => set('from', v)} />
       </div>
       <div className="select-row">
-        <label>
-          Sessions from
-          <select value={filters.sessionFrom ?? ''} onChange={(e) => set('sessionFrom', num(e.target.value))}>
-            <option value="">first</option>
-            {index.sessions.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to
-          <select value={filters.sessionTo ?? ''} onChange={(e) => set('sessionTo', num(e.target.value))}>
-            <option value="">last</option>
-            {index.sessions.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Action category
-          <select value={filters.action ?? ''} onChange={(e) => set('action', num(e.target.value))}>
-            <option value="">All</option>
-            {[1, 2, 3, 4, 5].map((a) => (
-              <option key={a} value={a}>
-                {ACTION_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Response
-          <select value={filters.response ?? ''} onChange={(e) => set('response', e.target.value)}>
-            <option value="">All</option>
-            {index.responses.map((r) => (
-              <option key={r} value={r}>
-                {responseLabel(r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Issue
-          <select value={filters.issue ?? ''} onChange={(e) => set('issue', e.target.value)}>
-            <option value="">All</option>
-            {index.issues.map(([t, n]) => (
-              <option key={t} value={t}>
-                {t} ({n})
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Sessions from" value={filters.sessionFrom} none="first" options={index.sessions.map(same)} onPick={(v) => set('sessionFrom', num(v))} />
+        <Choice label="to" value={filters.sessionTo} none="last" options={index.sessions.map(same)} onPick={(v) => set('sessionTo', num(v))} />
+        <Choice label="Action category" value={filters.action} none="All" options={[1, 2, 3, 4, 5].map((a) => [a, ACTION_LABELS[a]!] as const)} onPick={(v) => set('action', num(v))} />
+        <Choice label="Response" value={filters.response} none="All" options={index.responses.map((r) => [r, responseLabel(r)] as const)} onPick={(v) => set('response', v)} />
+        <Choice label="Issue" value={filters.issue} none="All" options={index.issues.map(([t, n]) => [t, `${t} (${n})`] as const)} onPick={(v) => set('issue', v)} />
         <label className="checkbox">
           <input type="checkbox" checked={!!filters.relevantOnly} onChange={(e) => set('relevantOnly', e.target.checked || undefined)} />
           Atrocity prevention relevant only

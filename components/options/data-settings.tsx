@@ -8,6 +8,7 @@ import { backupFileName, parseBackup } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
 import { deleteEverything, exportEverything, importEverything, type DataEnv } from '@/lib/export/everything';
 import { writeErrorMessage } from '@/lib/db/quota';
+import { StatusLine, type StatusMessage } from '../status-line';
 
 interface Props {
   env: DataEnv;
@@ -17,12 +18,11 @@ interface Props {
   onChanged?: () => void;
 }
 
-type Message = { text: string; error?: boolean };
 
 export function DataSettings({ env, download = downloadBlob, onChanged }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<Message>({ text: '' });
+  const [message, setMessage] = useState<StatusMessage>({ text: '' });
   const [pending, setPending] = useState<{ name: string; text: string; summary: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [exported, setExported] = useState(false);
@@ -168,9 +168,7 @@ export function DataSettings({ env, download = downloadBlob, onChanged }: Props)
         </div>
       )}
 
-      <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'muted'}>
-        {message.text}
-      </p>
+      <StatusLine message={message} />
     </section>
   );
 }

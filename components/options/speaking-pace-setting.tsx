@@ -6,11 +6,12 @@ import { useEffect, useId, useState } from 'react';
 import { readSpeakingPace, writeSpeakingPace } from '@/lib/settings/speaking-pace';
 import { writeErrorMessage } from '@/lib/db/quota';
 import { MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE } from '@/lib/upr/speaking-time';
+import { StatusLine, type StatusMessage } from '../status-line';
 
 export function SpeakingPaceSetting() {
   const id = useId();
   const [value, setValue] = useState<string>();
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [message, setMessage] = useState<StatusMessage>({ text: '' });
   useEffect(() => {
     void readSpeakingPace().then((p) => setValue(String(p)));
   }, []);
@@ -39,9 +40,7 @@ export function SpeakingPaceSetting() {
         Used for the speaking time of new oral statements. A statement read for interpretation runs at about 130 words a
         minute; time your delegate and set their pace. Each statement can still be set on its own.
       </p>
-      <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'muted'}>
-        {message.text}
-      </p>
+      <StatusLine message={message} />
     </section>
   );
 }

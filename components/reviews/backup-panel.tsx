@@ -8,11 +8,12 @@ import { backupFileName, createBackup, parseBackup, restoreBackup, type Backup }
 import { downloadBlob, MIME } from '@/lib/export/download';
 import { writeErrorMessage } from '@/lib/db/quota';
 import { useAutosave } from './autosave-context';
+import { StatusLine, type StatusMessage } from '../status-line';
 
 export function BackupPanel({ db }: { db: R2PDatabase }) {
   const { flush } = useAutosave();
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [message, setMessage] = useState<StatusMessage>({ text: '' });
   const [ready, setReady] = useState<{ backup: Backup; summary: string } | null>(null);
 
   const backUp = async () => {
@@ -68,9 +69,7 @@ export function BackupPanel({ db }: { db: R2PDatabase }) {
           </button>
         </div>
       )}
-      <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'muted'}>
-        {message.text}
-      </p>
+      <StatusLine message={message} />
     </section>
   );
 }
