@@ -28,10 +28,9 @@ export interface OnScreenOptions {
   maxBoxes?: number;
 }
 
-/** The viewport and half a screen below it (where the reader's eyes go next). */
+/** The viewport: what lies beyond it follows a few slices later, before the reader scrolls there. */
 export function screenBand(win: Window): Band {
-  const h = win.innerHeight || 800;
-  return { top: 0, bottom: h * 1.5 };
+  return { top: 0, bottom: win.innerHeight || 800 };
 }
 
 const MAX_BOXES = 300;
