@@ -74,6 +74,12 @@ export interface Highlighter {
 
 /** Work per slice of the first pass before the page gets the main thread back. */
 export const SLICE_MS = 8;
+/** Matching, mapping and painting, in ms per character of text, before a slice has measured it. */
+const COLD_MS_PER_CHAR = 0.0003;
+/** A part this long (in characters) or more measures the cost well enough to go by, up or down. */
+const MEASURED_CHARS = 2_000;
+/** Never taken as cheaper than this: one fast slice must not make the next one read the whole page. */
+const MIN_MS_PER_CHAR = 0.00003;
 /** Hits painted at once at the start of the first pass; later batches double. */
 const FIRST_BATCH = 500;
 
@@ -180,9 +186,11 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       let slices = screen.blocks.size ? 1 : 0;
       let longest = screen.ms;
       let busy = screen.ms;
-      // Reading the text is a fraction of a slice (matching, mapping and painting follow): stop
-      // reading at that fraction of the budget, as the previous slice measured it.
-      let share = 0.2;
+      // Matching, mapping and painting follow the reading, at a cost per character of text: stop
+      // reading where the time spent plus that cost of what was read fills the slice. The cost is
+      // measured on each slice; the first guess is a cold engine's (the reading time alone is a
+      // poor guide: the first read of a page can wait on a whole-page style recalculation).
+      let perChar = COLD_MS_PER_CHAR;
       const stopped = () => signal?.aborted || running !== run;
       // Every frame in which the highlights changed costs the browser time in proportion to all
       // the ranges painted so far (Chromium re-validates them all: about 0.4 s a frame at 40,000
@@ -200,8 +208,7 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
         if (screen.blocks.size && !run.walker.done) await slicing.yield();
         while (!stopped()) {
           const s0 = now();
-          const readUntil = s0 + budget * share;
-          const part = run.walker.next(() => now() >= readUntil);
+          const part = run.walker.next((length) => now() - s0 + length * perChar >= budget);
           if (!part) break;
           const read = now() - s0;
           const r = paintIndex(part, true, held);
@@ -212,7 +219,9 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
           slices++;
           busy += spent;
           if (spent > longest) longest = spent;
-          if (spent > 0) share = Math.min(1, Math.max(0.02, read / spent));
+          // A short part is a noisy sample: it may only raise the estimate.
+          const measured = (spent - read) / Math.max(1, part.text.length);
+          perChar = part.text.length >= MEASURED_CHARS ? Math.max(MIN_MS_PER_CHAR, measured) : Math.max(perChar, measured);
           if (r.added || r.removed) o.onChange?.(store);
           if (run.walker.done) break;
           await slicing.yield();

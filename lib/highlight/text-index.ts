@@ -98,9 +98,10 @@ export function isInsideSkipped(node: Node, stopAt?: Node): boolean {
 export interface TextWalker {
   /**
    * Reads on and returns the next part: up to the end, or to the first block boundary after
-   * `stop()` says so (asked every few dozen nodes). Null once everything has been read.
+   * `stop(length)` says so (asked every few dozen nodes, with the length of the text read so
+   * far). Null once everything has been read.
    */
-  next(stop?: () => boolean): TextIndex | null;
+  next(stop?: (length: number) => boolean): TextIndex | null;
   /** Nodes met but not entered yet: their subtrees will be read, as they are then. */
   pending(): Set<Node>;
   readonly done: boolean;
@@ -214,7 +215,7 @@ export function walkText(input: Node | readonly Node[], { skip }: WalkOptions = 
         // Cut only between blocks; inside one, read on to its end.
         if (stop && --countdown <= 0 && broken) {
           countdown = CHECK_EVERY;
-          if (stop()) break;
+          if (stop(length)) break;
         }
         const next = stack.pop()!;
         if (next === null) blockBreak();

@@ -171,6 +171,42 @@ describe('the first pass runs in slices', () => {
   });
 });
 
+describe('slices stay near their budget', () => {
+  it('after a first read the page slowed down (a style recalculation), the next slices still read only what they can match in time', async () => {
+    document.body.innerHTML = bigPage(600);
+    // A clock that ticks with every reading, jumps 20 ms at the first question the walker asks
+    // (the page recalculating its styles), and matching that costs 2 µs a character.
+    let t = 0;
+    let asked = 0;
+    const yields: number[] = [];
+    const slicing: Slicing = {
+      budgetMs: 8,
+      now: () => (t += 0.01),
+      async yield() {
+        yields.push(t);
+      },
+    };
+    const h = createHighlighter({
+      document,
+      match: (text) => {
+        t += text.length * 0.002;
+        return matchConcepts(text, lexicon);
+      },
+      categoryOf: (id) => categories.get(id),
+      painterFor: () => new CollectingPainter(),
+    });
+    // Asked twice around the (empty) part on screen, once at the slice's start, then by the walker.
+    const walkerQuestion = slicing.now;
+    slicing.now = () => (asked++ === 3 ? (t += 20) : walkerQuestion());
+    const info = await h.fullPass({ slicing });
+    const lengths = yields.map((y, i) => y - (yields[i - 1] ?? 0));
+    expect(info.slices).toBeGreaterThan(5);
+    expect(lengths[0]).toBeGreaterThan(20);
+    // Every later slice near the 8 ms budget, none reading on to the end of the page.
+    expect(Math.max(...lengths.slice(1), info.busyMs! - yields.at(-1)!)).toBeLessThan(16);
+  });
+});
+
 describe('the first pass starts with the blocks on screen', () => {
   const screen = () => ['#p200', '#p201', '#p203', '#p207', '#p208'].map((q) => document.querySelector(q)!);
   const inScreen = (r: Range) => screen().some((b) => b.contains(r.startContainer));
