@@ -12,6 +12,7 @@ import type { Hit, HitStore } from './hits';
 import { HitNavigator } from './navigator';
 import { observePage } from './observer';
 import { createHighlighter, type Highlighter, type Match, type PassInfo } from './orchestrator';
+import { paintNearViewport } from './near-viewport';
 import { createOverlayPainter } from './overlay-painter';
 import { createHighlightPainter, supportsCustomHighlights, type Painter } from './painter';
 import { nearestBlock } from './observer';
@@ -73,7 +74,9 @@ export class PageController {
   private painterFor = (doc: Document): Painter => {
     let p = this.painters.get(doc);
     if (!p) {
-      p = supportsCustomHighlights(doc.defaultView!) ? createHighlightPainter(doc) : createOverlayPainter(doc);
+      const win = doc.defaultView!;
+      // The overlay draws only what is near the viewport already.
+      p = supportsCustomHighlights(win) ? paintNearViewport(createHighlightPainter(doc), { IntersectionObserver: win.IntersectionObserver }) : createOverlayPainter(doc);
       if (this.settings) p.applySettings(this.settings);
       this.painters.set(doc, p);
     }

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { paintNearViewport } from '@/lib/highlight/near-viewport';
+import { CollectingPainter } from './support/collecting-painter';
+import { FakeIntersectionObserver } from './support/fake-intersection-observer';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  FakeIntersectionObserver.last = undefined;
+});
+
+/** `n` paragraphs of two hits each; returns each paragraph's ranges. */
+function page(n: number): { paragraphs: HTMLElement[]; ranges: Range[][] } {
+  document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">war crimes and <em>genocide</em> ${i}</p>`).join('');
+  const paragraphs = [...document.querySelectorAll('p')];
+  const ranges = paragraphs.map((p) => {
+    const a = document.createRange();
+    a.setStart(p.firstChild!, 0);
+    a.setEnd(p.firstChild!, 10);
+    const b = document.createRange();
+    b.selectNodeContents(p.querySelector('em')!);
+    return [a, b];
+  });
+  return { paragraphs, ranges };
+}
+
+function gate(threshold: number) {
+  const inner = new CollectingPainter();
+  const painter = paintNearViewport(inner, { IntersectionObserver: FakeIntersectionObserver as unknown as typeof IntersectionObserver, threshold });
+  return { inner, painter };
+}
+
+describe('painting near the viewport on pages with many hits', () => {
+  it('paints every hit while there are few, and watches nothing', () => {
+    const { ranges } = page(10);
+    const { inner, painter } = gate(100);
+    ranges.flat().forEach((r) => painter.add('crime', r));
+    expect(inner.painted.size).toBe(20);
+    expect(FakeIntersectionObserver.last).toBeUndefined();
+  });
+
+  it('past the threshold, keeps only the blocks near the viewport registered, each hit still known', () => {
+    const { paragraphs, ranges } = page(100);
+    const { inner, painter } = gate(50);
+    ranges.flat().forEach((r) => painter.add('crime', r));
+    const io = FakeIntersectionObserver.last!;
+    expect(io.options?.rootMargin).toMatch(/100%/);
+    expect(io.watched.size).toBe(100);
+    // The browser reports: the first ten paragraphs near, the rest far.
+    io.answer(paragraphs.slice(0, 10), true);
+    io.answer(paragraphs.slice(10), false);
+    expect(inner.painted.size).toBe(20);
+    expect([...inner.painted.keys()].every((r) => paragraphs.slice(0, 10).some((p) => p.contains(r.startContainer)))).toBe(true);
+
+    // Scrolling: paragraphs 50-59 come near, the first ten go.
+    io.answer(paragraphs.slice(50, 60), true);
+    io.answer(paragraphs.slice(0, 10), false);
+    expect(inner.texts()).toEqual(ranges.slice(50, 60).flat().map((r) => r.toString()).sort());
+
+    // A far hit removed from the page is forgotten without touching what is painted; a near one is unpainted.
+    painter.remove('crime', ranges[90]![0]!);
+    painter.remove('crime', ranges[55]![0]!);
+    expect(inner.painted.size).toBe(19);
+    io.answer([paragraphs[90]!], true);
+    expect(inner.painted.has(ranges[90]![0]!)).toBe(false);
+    expect(inner.painted.has(ranges[90]![1]!)).toBe(true);
+  });
+
+  it('paints a block the page has just added at once, and a flood of new blocks only once the browser says they are near', () => {
+    const { paragraphs, ranges } = page(200);
+    const { inner, painter } = gate(50);
+    ranges.slice(0, 60).flat().forEach((r) => painter.add('crime', r));
+    const io = FakeIntersectionObserver.last!;
+    io.answer(paragraphs.slice(0, 60), false);
+    expect(inner.painted.size).toBe(0);
+    // One paragraph re-rendered by the page: painted now.
+    ranges[60]!.forEach((r) => painter.add('crime', r));
+    expect(inner.painted.size).toBe(2);
+    // The rest of a first pass: a hundred new blocks at once; only the first few go ahead.
+    ranges.slice(61).flat().forEach((r) => painter.add('crime', r));
+    expect(inner.painted.size).toBeLessThan(2 + 2 * 50 + 1);
+    io.answer(paragraphs.slice(60), false);
+    expect(inner.painted.size).toBe(0);
+    io.answer(paragraphs.slice(150, 152), true);
+    expect(inner.painted.size).toBe(4);
+  });
+
+  it('lets go of the observer when cleared or destroyed', () => {
+    const { ranges } = page(60);
+    const { inner, painter } = gate(50);
+    ranges.flat().forEach((r) => painter.add('crime', r));
+    const io = FakeIntersectionObserver.last!;
+    painter.clear();
+    expect(io.disconnected).toBe(true);
+    expect(inner.painted.size).toBe(0);
+    // Counting starts again: a few hits are painted straight away.
+    ranges.slice(0, 5).flat().forEach((r) => painter.add('crime', r));
+    expect(inner.painted.size).toBe(10);
+    expect(FakeIntersectionObserver.last).toBe(io);
+  });
+});
