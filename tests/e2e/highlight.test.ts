@@ -12,6 +12,7 @@ declare const chrome: {
 const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report';
 const OTHER_URL = 'https://example.org/report';
 const DEEP_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report-opened-halfway';
+const LONG_URL = 'https://www.ohchr.org/en/hr-bodies/upr/four-reports-in-one';
 
 /**
  * A reader who opens the report halfway down. Between the extension's slices the page takes its
@@ -249,6 +250,43 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     const key = (b: Box) => `${b.text}@${Math.round(b.top)}`;
     expect(first.ranges.map(key)).toEqual(expect.arrayContaining(visibleAtEnd.map(key)));
     expect(first.ranges.filter((b) => b.bottom < -5 * view || b.top > 5 * view)).toEqual([]);
+  });
+
+  it('on a page with thousands of hits, paints those the reader scrolls to, and counts them all', async () => {
+    await s.context.route(LONG_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: reportPageHtml({ copies: 4 }) }));
+    const long = await s.context.newPage();
+    await long.setViewportSize({ width: 1100, height: 800 });
+    await long.goto(LONG_URL);
+    await long.waitForFunction(() => performance.getEntriesByName('r2p:pass').length > 0, undefined, { timeout: 20_000 });
+    const registered = () => long.evaluate(() => [...CSS.highlights].reduce((n, [name, h]) => n + (name === 'r2p-current' ? 0 : (h as unknown as Set<Range>).size), 0));
+    /** How many painted ranges are inside the viewport. */
+    const inView = () =>
+      long.evaluate(() => {
+        const painted = new Set<string>();
+        for (const [name, h] of CSS.highlights)
+          if (name !== 'r2p-current')
+            for (const r of h as unknown as Set<Range>) {
+              const b = r.getBoundingClientRect();
+              if (b.bottom > 0 && b.top < innerHeight) painted.add(`${r.toString()}@${Math.round(b.top)}`);
+            }
+        return painted.size;
+      });
+    await expect.poll(registered).toBeGreaterThan(0);
+    expect(await registered()).toBeLessThan(2_000);
+    const atTop = await inView();
+    expect(atTop).toBeGreaterThan(5);
+    // Far down the page: what comes into view gets painted.
+    await long.evaluate(() => scrollTo(0, document.documentElement.scrollHeight * 0.7));
+    await expect.poll(inView).toBeGreaterThan(5);
+    expect(await registered()).toBeLessThan(2_000);
+    // Jumping between hits (and the counts) covers the whole page, painted or not.
+    await long.bringToFront();
+    const total = await s.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return ((await chrome.tabs.sendMessage(tab!.id!, { r2p: 1, type: 'highlight/jump', payload: { direction: 'next' } })) as { total: number }).total;
+    });
+    expect(total).toBe(5_880);
+    await long.close();
   });
 
   it('does not highlight other sites by itself', async () => {
