@@ -47,7 +47,6 @@ export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoun
     boxes++;
     return boxOf(el);
   };
-  const readable = (el: Element) => !isSkippedElement(el) && !isHidden(el);
 
   /** The first child whose box reaches down into the band, assuming children stack downwards. */
   const firstReaching = (kids: HTMLCollection): number => {
@@ -74,12 +73,14 @@ export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoun
     const inBand: Element[] = [];
     for (let k = firstReaching(kids); k < kids.length && boxes < maxBoxes; k++) {
       const kid = kids[k]!;
-      if (!readable(kid)) continue;
+      if (isSkippedElement(kid)) continue;
       const b = box(kid);
       if (b.top > band.bottom) break;
       if (b.bottom < band.top) continue;
       const height = b.bottom - b.top;
-      // No height: display: contents, or a box we cannot measure; its children tell.
+      // A box with height is shown; only an empty one needs the (costlier) visibility check:
+      // hidden, or display: contents (whose children tell).
+      if (!height && isHidden(kid)) continue;
       if (isBlock(kid) && height > 0 && (height <= tallest || isParagraph(kid))) taken.push(kid);
       else if (!kid.shadowRoot && kid.localName !== 'iframe') inBand.push(kid);
     }
