@@ -1,15 +1,15 @@
 /**
  * The blocks the reader has on screen, found without reading the rest of the page: the first
- * pass marks them before anything else, so the terms in view are highlighted in about the time
- * a bare walk over the page's text takes, and the rest follows in slices.
+ * pass marks them before anything else, so the terms in view are highlighted within a few
+ * milliseconds whatever the page's length, and the rest follows in slices.
  *
  * From <body> down, each level's children are searched by their boxes (binary search for the
  * first one reaching the screen, then on until one starts below it), and a block small enough
- * is taken whole, and so is a paragraph of any height. Only blocks are taken: the text walker
- * passes over them as the blocks they are, so matching them apart finds exactly what the
- * whole-page walk would. What this misses (inline text between blocks, boxes out of document
- * order, a tall container of inline pieces) is not lost: the rest of the first pass reads it a
- * moment later.
+ * is taken whole, and so is a paragraph of any height, as long as it holds a bounded number of
+ * nodes. Only blocks are taken: the text walker passes over them as the blocks they are, so
+ * matching them apart finds exactly what the whole-page walk would. What this misses (inline text
+ * between blocks, boxes out of document order, shadow trees and frames, a screen-sized box that
+ * scrolls a whole document inside) is not lost: the rest of the first pass reads it a moment later.
  */
 import { isBlock, isHidden, isSkippedElement } from './text-index';
 
@@ -81,23 +81,29 @@ export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoun
       // A box with height is shown; only an empty one needs the (costlier) visibility check:
       // hidden, or display: contents (whose children tell).
       if (!height && isHidden(kid)) continue;
-      if (isBlock(kid) && height > 0 && (height <= tallest || isParagraph(kid))) taken.push(kid);
-      else if (!kid.shadowRoot && kid.localName !== 'iframe') inBand.push(kid);
+      // Shadow trees and frames are left to the rest of the pass: their size cannot be told cheaply.
+      if (kid.shadowRoot || kid.localName === 'iframe') continue;
+      if (isBlock(kid) && height > 0 && fits(kid, height > tallest)) taken.push(kid);
+      else inBand.push(kid);
     }
     for (let k = inBand.length - 1; k >= 0; k--) stack.push(inBand[k]!);
   }
   return inDocumentOrder(taken);
 }
 
-/** Most nodes in a block taken whatever its height: a long paragraph, not a page of inline text. */
-const PARAGRAPH_NODES = 2_000;
+/** Most nodes in a block taken whole: a paragraph, a list, a small table; not an app's whole page. */
+const BLOCK_NODES = 2_000;
 
-/** Text and inline elements only (no block to descend to), of a paragraph's size; found out in a bounded walk. */
-function isParagraph(el: Element): boolean {
+/**
+ * Whether a block can be read at once, found out in a walk of at most BLOCK_NODES nodes: it holds
+ * no more than that (a block the size of the screen may scroll inside, or clip, a whole document),
+ * and, when taller than the screen, no block to descend to instead (a long paragraph).
+ */
+function fits(el: Element, tall: boolean): boolean {
   const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
   for (let n = walker.nextNode(), count = 0; n; n = walker.nextNode()) {
-    if (++count > PARAGRAPH_NODES) return false;
-    if (n.nodeType === 1 && isBlock(n as Element)) return false;
+    if (++count > BLOCK_NODES) return false;
+    if (tall && n.nodeType === 1 && isBlock(n as Element)) return false;
   }
   return true;
 }

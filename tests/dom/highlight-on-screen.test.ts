@@ -91,6 +91,20 @@ describe('the blocks on screen', () => {
     expect(blocks.map((b) => b.id)).toEqual(['b', 'c']);
   });
 
+  it('enters an app shell the size of the screen that scrolls a whole document inside, instead of taking it whole', () => {
+    document.body.innerHTML = `<div id="shell"><article>${Array.from({ length: 1_000 }, (_, i) => `<p id="q${i}">Paragraph ${i} on <em>war crimes</em>.</p>`).join('')}</article><iframe id="frame"></iframe></div>`;
+    // The shell fills the viewport and scrolls inside: 400 paragraphs up, each 20 px.
+    const boxOf = (el: Element) => {
+      if (el.id === 'shell' || el.localName === 'iframe') return { top: 0, bottom: 600 };
+      if (el.localName === 'article') return { top: -8_000, bottom: 12_000 };
+      const i = Number(el.id.slice(1));
+      return { top: -8_000 + i * 20, bottom: -8_000 + (i + 1) * 20 };
+    };
+    const blocks = blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf });
+    // The paragraphs in view, and the two touching its edges.
+    expect(blocks.map((b) => b.id)).toEqual(Array.from({ length: 32 }, (_, i) => `q${399 + i}`));
+  });
+
   it('gives up on a page nested thousands of levels deep instead of stalling it', () => {
     // 10,000 in the browser test of hostile pages; happy-dom's own code recurses per level.
     let html = '';
