@@ -24,8 +24,10 @@ export type BoxOf = (el: Element) => { top: number; bottom: number };
 export interface OnScreenOptions {
   band: Band;
   boxOf?: BoxOf;
-  /** Most boxes measured: a page nested 10,000 levels deep gets nothing taken, not a stall. */
+  /** Most boxes measured, and most nodes walked to size blocks up: a page nested 10,000 levels
+   * deep gets nothing taken, not a stall. */
   maxBoxes?: number;
+  maxNodes?: number;
 }
 
 /** The viewport: what lies beyond it follows a few slices later, before the reader scrolls there. */
@@ -34,13 +36,18 @@ export function screenBand(win: Window): Band {
 }
 
 const MAX_BOXES = 300;
+const MAX_NODES = 20_000;
 /** Children searched one by one below this count; binary search above it. */
 const LINEAR = 12;
 
-export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoundingClientRect(), maxBoxes = MAX_BOXES }: OnScreenOptions): Element[] {
+export function blocksOnScreen(
+  doc: Document,
+  { band, boxOf = (el) => el.getBoundingClientRect(), maxBoxes = MAX_BOXES, maxNodes = MAX_NODES }: OnScreenOptions,
+): Element[] {
   const body = doc.body;
   if (!body) return [];
   const taken: Element[] = [];
+  const walked = { nodes: 0, max: maxNodes };
   const tallest = band.bottom - band.top;
   let boxes = 0;
   const box = (el: Element) => {
@@ -83,8 +90,9 @@ export function blocksOnScreen(doc: Document, { band, boxOf = (el) => el.getBoun
       if (!height && isHidden(kid)) continue;
       // Shadow trees and frames are left to the rest of the pass: their size cannot be told cheaply.
       if (kid.shadowRoot || kid.localName === 'iframe') continue;
-      if (isBlock(kid) && height > 0 && fits(kid, height > tallest)) taken.push(kid);
+      if (isBlock(kid) && height > 0 && fits(kid, height > tallest, walked)) taken.push(kid);
       else inBand.push(kid);
+      if (walked.nodes > walked.max) return inDocumentOrder(taken);
     }
     for (let k = inBand.length - 1; k >= 0; k--) stack.push(inBand[k]!);
   }
@@ -99,9 +107,10 @@ const BLOCK_NODES = 2_000;
  * no more than that (a block the size of the screen may scroll inside, or clip, a whole document),
  * and, when taller than the screen, no block to descend to instead (a long paragraph).
  */
-function fits(el: Element, tall: boolean): boolean {
+function fits(el: Element, tall: boolean, walked: { nodes: number }): boolean {
   const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
   for (let n = walker.nextNode(), count = 0; n; n = walker.nextNode()) {
+    walked.nodes++;
     if (++count > BLOCK_NODES) return false;
     if (tall && n.nodeType === 1 && isBlock(n as Element)) return false;
   }

@@ -119,6 +119,15 @@ describe('the blocks on screen', () => {
     expect(asked).toBeLessThanOrEqual(300);
   });
 
+  it('stops sizing blocks up after 20,000 nodes walked', () => {
+    // 40 wrappers, each one line high on screen, around 3,000 spans: every level is walked into
+    // (too many nodes to take whole) and entered; the walking stops a few levels down.
+    document.body.innerHTML = '<div>'.repeat(40) + '<span>war crimes</span>'.repeat(3_000) + '</div>'.repeat(40);
+    let asked = 0;
+    expect(blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf: () => (asked++, { top: 0, bottom: 20 }) })).toEqual([]);
+    expect(asked).toBeLessThan(15);
+  });
+
   it('takes nothing on a page with no box measured (no layout yet)', () => {
     report(2, 10);
     expect(blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf: () => ({ top: 0, bottom: 0 }) })).toEqual([]);
