@@ -11,7 +11,7 @@
  * between blocks, boxes out of document order, shadow trees and frames, a screen-sized box that
  * scrolls a whole document inside) is not lost: the rest of the first pass reads it a moment later.
  */
-import { isBlock, isHidden, isSkippedElement } from './text-index';
+import { isBlock, isHidden, isInsideSkipped, isSkippedElement } from './text-index';
 
 export interface Band {
   top: number;
@@ -45,7 +45,8 @@ export function blocksOnScreen(
   { band, boxOf = (el) => el.getBoundingClientRect(), maxBoxes = MAX_BOXES, maxNodes = MAX_NODES }: OnScreenOptions,
 ): Element[] {
   const body = doc.body;
-  if (!body) return [];
+  // An editable or hidden page is not read at all (as the text walker does not read it).
+  if (!body || isInsideSkipped(body) || isHidden(body)) return [];
   const taken: Element[] = [];
   const walked = { nodes: 0, max: maxNodes };
   const tallest = band.bottom - band.top;

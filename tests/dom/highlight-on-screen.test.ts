@@ -128,6 +128,15 @@ describe('the blocks on screen', () => {
     expect(asked).toBeLessThan(15);
   });
 
+  it('takes nothing from a page whose whole body is editable (a rich-text editor)', () => {
+    report(2, 10);
+    const layout = fakeLayout(document.body);
+    expect(blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf: layout.boxOf }).length).toBeGreaterThan(0);
+    document.body.setAttribute('contenteditable', 'true');
+    expect(blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf: layout.boxOf })).toEqual([]);
+    document.body.removeAttribute('contenteditable');
+  });
+
   it('takes nothing on a page with no box measured (no layout yet)', () => {
     report(2, 10);
     expect(blocksOnScreen(document, { band: { top: 0, bottom: 600 }, boxOf: () => ({ top: 0, bottom: 0 }) })).toEqual([]);
