@@ -5,8 +5,9 @@
  * so its cost shows in any browser's performance tools.
  *
  * The first pass starts with the blocks on screen (on-screen.ts), painted at once, then reads
- * the rest of the page from the top, passing over them. It is cut into slices of about SLICE_MS, each painted as soon as it is matched,
- * with the page's own work (timers, input, rendering) let through between them: on a page of
+ * the rest of the page from the top, passing over them. It is cut into slices of about SLICE_MS,
+ * each painted as soon as it is matched, with the page's own work (timers, input, rendering) let
+ * through between them: on a page of
  * 200,000 text nodes one block of several seconds would freeze the page. Changes the observer
  * reports meanwhile are kept for one incremental pass right after, except those inside parts not
  * read yet, which the first pass reads as they are by then.
@@ -165,7 +166,7 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
     mark('r2p:pass:screen');
     measure(info, 'r2p:pass:screen', 'r2p:pass:screen');
     if (added) o.onChange?.(store);
-    return { blocks: new Set<Node>(blocks), added, ms, info };
+    return { blocks: new Set<Node>(blocks), info };
   };
 
   const highlighter: Highlighter = {
@@ -180,12 +181,12 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       const run = { walker: walkText(o.document, { skip: screen.blocks }), screen: screen.blocks, units: new Set<Node>(), sweep: false };
       running = run;
       const budget = slicing.budgetMs ?? SLICE_MS;
-      let added = screen.added;
+      let added = screen.info.added;
       let removed = old.length;
       // The part on screen is a slice of its own.
       let slices = screen.blocks.size ? 1 : 0;
-      let longest = screen.ms;
-      let busy = screen.ms;
+      let longest = screen.info.ms;
+      let busy = screen.info.ms;
       // Matching, mapping and painting follow the reading, at a cost per character of text: stop
       // reading where the time spent plus that cost of what was read fills the slice. The cost is
       // measured on each slice; the first guess is a cold engine's (the reading time alone is a
@@ -193,11 +194,11 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       let perChar = COLD_MS_PER_CHAR;
       const stopped = () => signal?.aborted || running !== run;
       // Every frame in which the highlights changed costs the browser time in proportion to all
-      // the ranges painted so far (Chromium re-validates them all: about 0.4 s a frame at 40,000
-      // on a page of 200,000 text nodes). Handing hits to the painter in batches that double
-      // keeps such frames to a handful per pass instead of one per slice.
+      // the ranges registered so far (Chromium re-validates them all; past 2,000 hits only those
+      // near the viewport are registered, near-viewport.ts). Handing hits to the painter in
+      // batches that double keeps such frames to a handful per pass instead of one per slice.
       let held: Hit[] = [];
-      let painted = screen.added;
+      let painted = screen.info.added;
       const release = () => {
         for (const h of held) if (store.at(h.nodes[0]!).includes(h)) o.painterFor(h.nodes[0]!.ownerDocument).add(h.category, h.range);
         painted += held.length;

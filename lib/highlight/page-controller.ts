@@ -111,8 +111,8 @@ export class PageController {
     // What is on screen first: the pass starts before anything else is set up (no page code
     // runs until it yields, so the observer set up next misses nothing). The painter adds its
     // stylesheet only when it paints, after the blocks on screen have been measured: before, it
-    // would make those layout reads restyle the whole page.
-    // In slices: the page keeps working while it is read. Hits are painted (and counted) as they come.
+    // would make those layout reads restyle the whole page. The rest follows in slices, the
+    // page working in between; hits are painted (and counted) as they come.
     const firstPass = highlighter.fullPass({ signal: abort.signal });
     const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
     observe = live.observe;
