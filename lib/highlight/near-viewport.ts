@@ -12,7 +12,7 @@
  */
 import type { HighlightSettings } from '../settings/highlight-settings';
 import type { Painter } from './painter';
-import { isBlock } from './text-index';
+import { nearestBlock } from './observer';
 
 export interface NearViewportOptions {
   /** The document's IntersectionObserver (absent: everything is painted). */
@@ -27,12 +27,15 @@ const OPTIMISTIC = 50;
 /** One screen above and one below: hits are registered a scroll ahead of being seen. */
 const MARGIN = '100% 0px 100% 0px';
 
-/** The block a hit's words sit in (its paragraph, cell, list item), the unit observed. */
+/**
+ * The block a hit's words sit in (its paragraph, cell, list item), the unit observed: the
+ * observer's nearest block, or the text's own element in a shadow tree without a block.
+ */
 function blockOf(range: Range): Element | null {
   const start = range.startContainer;
-  let el = start.nodeType === 1 ? (start as Element) : start.parentElement;
-  for (let e = el; e; e = e.parentElement) if (isBlock(e)) return e;
-  return el;
+  const block = nearestBlock(start);
+  if (block.nodeType === 1) return block as Element;
+  return start.nodeType === 1 ? (start as Element) : start.parentElement;
 }
 
 export function paintNearViewport(inner: Painter, { IntersectionObserver: IO, threshold = NEAR_VIEWPORT_THRESHOLD }: NearViewportOptions = {}): Painter {
