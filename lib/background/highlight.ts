@@ -13,6 +13,8 @@ import { lastQuery } from '../settings/ui-state';
 import { cardDetails } from './highlight-details';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The default highlight colours, injected before the page is first styled (lib/highlight/painter.ts). */
+export const CONTENT_STYLE_FILE = '/content-scripts/content.css';
 const ADDED_SITES_SCRIPT_ID = 'r2p-added-sites';
 
 interface PanelApis {
@@ -69,7 +71,7 @@ export async function syncAddedSites(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [ADDED_SITES_SCRIPT_ID] });
   if (!granted.length) return;
   await browser.scripting.registerContentScripts([
-    { id: ADDED_SITES_SCRIPT_ID, matches: sitePatterns(granted), js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: ADDED_SITES_SCRIPT_ID, matches: sitePatterns(granted), js: [CONTENT_SCRIPT_FILE], css: [CONTENT_STYLE_FILE], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

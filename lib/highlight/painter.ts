@@ -1,10 +1,16 @@
 /**
  * Paints hits with the CSS Custom Highlight API: one `Highlight` per concept category, registered
- * as `r2p-<category>`, plus `r2p-current` for the hit the user jumped to. The colours come from a
- * constructed stylesheet adopted by the document (and by each shadow root that holds hits) at
- * the first paint: neither touches the page's DOM, and `destroy()` takes both away again.
+ * as `r2p-<category>`, plus `r2p-current` for the hit the user jumped to.
+ *
+ * The colours: the browser injects the rules for the default colours with the content script
+ * (highlight-colours.css), before the page is first styled, so they cost the page nothing. A
+ * stylesheet added later restyles the whole page: 60 ms in one frame on a page of 200,000 text
+ * nodes. So a constructed sheet is adopted, at the first paint, only where it is needed: custom
+ * colours, a document without the injected rules (a same-origin frame, a page highlighted on
+ * demand), and each shadow root that holds hits (styles do not cross into them). None of this
+ * touches the page's DOM, and `destroy()` takes the sheets and highlights away again.
  */
-import type { HighlightSettings } from '../settings/highlight-settings';
+import { DEFAULT_SETTINGS, type HighlightSettings } from '../settings/highlight-settings';
 
 export interface Painter {
   add(category: string, range: Range): void;
@@ -20,6 +26,9 @@ export interface Painter {
 
 export const HIGHLIGHT_PREFIX = 'r2p-';
 export const CURRENT_HIGHLIGHT = 'r2p-current';
+/** The hit the user jumped to; also how a document's injected rules are recognised. */
+const CURRENT_RGB = [255, 210, 63] as const;
+const CURRENT_COLOR = `#${CURRENT_RGB.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 
 interface HighlightWindow {
   CSS: { highlights?: Map<string, unknown> };
@@ -37,7 +46,7 @@ export function highlightCss(settings: HighlightSettings): string {
   const rules = Object.entries(settings.categories).map(
     ([cat, s]) => `::highlight(${HIGHLIGHT_PREFIX}${cat}){background-color:${s.color};color:#1b1b1b}`,
   );
-  rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:#ffd23f;color:#000;text-decoration:underline 2px}`);
+  rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:${CURRENT_COLOR};color:#000;text-decoration:underline 2px}`);
   // Forced colours (Windows High Contrast) repaint backgrounds: mark concepts with the system's
   // own "marked text" colours and an underline so they stay visible.
   const marked = Object.keys(settings.categories).map((cat) => `::highlight(${HIGHLIGHT_PREFIX}${cat})`);
@@ -46,6 +55,21 @@ export function highlightCss(settings: HighlightSettings): string {
       `::highlight(${CURRENT_HIGHLIGHT}){background-color:Highlight;color:HighlightText}}`,
   );
   return rules.join('\n');
+}
+
+/** highlight-colours.css as scripts/write-highlight-css.ts writes it (a unit test keeps the two equal). */
+export function shippedHighlightCss(): string {
+  return `/* The default colours, injected with the content script. Written by scripts/write-highlight-css.ts: do not edit. */\n${highlightCss(DEFAULT_SETTINGS)}\n`;
+}
+
+/** Whether the injected default rules apply in this document (our current-hit colour is in effect). */
+export function hasInjectedRules(doc: Document): boolean {
+  try {
+    const style = doc.defaultView?.getComputedStyle(doc.documentElement, `::highlight(${CURRENT_HIGHLIGHT})`);
+    return style?.backgroundColor === `rgb(${CURRENT_RGB.join(', ')})`;
+  } catch {
+    return false;
+  }
 }
 
 export function createHighlightPainter(doc: Document): Painter {
@@ -58,6 +82,8 @@ export function createHighlightPainter(doc: Document): Painter {
   let hidden = new Set<string>();
 
   const sheet = new win.CSSStyleSheet();
+  const defaults = highlightCss(DEFAULT_SETTINGS);
+  let css = defaults;
   const adopters: (Document | ShadowRoot)[] = [];
   const adopt = (target: Document | ShadowRoot) => {
     if (adopters.includes(target)) return;
@@ -69,13 +95,13 @@ export function createHighlightPainter(doc: Document): Painter {
     }
   };
   // Created when the settings are read, the painter touches the page only when it first paints:
-  // a new stylesheet restyles the whole page, which should happen once, with something to show.
+  // a sheet it has to adopt restyles the whole page, which should happen once, with something to show.
   let attached = false;
   const attach = () => {
     if (attached) return;
     attached = true;
     registry.set(CURRENT_HIGHLIGHT, current);
-    adopt(doc);
+    if (css !== defaults || !hasInjectedRules(doc)) adopt(doc);
   };
 
   const highlightOf = (category: string) => {
@@ -102,7 +128,10 @@ export function createHighlightPainter(doc: Document): Painter {
       adopt(root);
     },
     applySettings(settings) {
-      sheet.replaceSync(highlightCss(settings));
+      css = highlightCss(settings);
+      sheet.replaceSync(css);
+      // Custom colours go on top of the injected defaults (adopted sheets come later in the cascade).
+      if (attached && css !== defaults) adopt(doc);
       hidden = new Set(Object.entries(settings.categories).filter(([, s]) => !s.on).map(([c]) => c));
       for (const [cat, h] of byCategory) {
         if (hidden.has(cat)) registry.delete(HIGHLIGHT_PREFIX + cat);

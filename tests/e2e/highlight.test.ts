@@ -7,6 +7,7 @@ import { reportPageHtml } from '../fixtures/report-page';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, m: unknown): Promise<unknown> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
 };
 
 const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/sample-report';
@@ -147,6 +148,35 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
       return [...((w.CSS.highlights.get('r2p-crime') as unknown as Set<Range>) ?? [])].map((r) => r.toString());
     });
     expect(inFrame).toEqual(['war crimes']);
+  });
+
+  it('paints in the category colours without adding a stylesheet to the page, and in the colours the user picks', async () => {
+    /** The background the browser resolves for a marked term's category, in the page, its shadow root and its frame. */
+    const colours = () =>
+      page.evaluate(() => {
+        const colourOf = (el: Element) => getComputedStyle(el, '::highlight(r2p-crime)').backgroundColor;
+        const frame = (document.getElementById('frame') as HTMLIFrameElement).contentDocument!;
+        const widget = document.getElementById('widget')!.shadowRoot!;
+        return {
+          page: colourOf(document.querySelector('main p')!),
+          shadow: colourOf(widget.querySelector('p')!),
+          frame: colourOf(frame.querySelector('p')!),
+          pageSheets: document.adoptedStyleSheets.length,
+        };
+      });
+    // The default colours come with the content script, injected before the page was styled:
+    // nothing is added to the page (a sheet added now would restyle the whole page). The shadow
+    // root and the frame, which styles do not reach, get their own.
+    expect(await colours()).toEqual({ page: 'rgb(255, 214, 214)', shadow: 'rgb(255, 214, 214)', frame: 'rgb(255, 214, 214)', pageSheets: 0 });
+    const setCrimeColour = (color: string) =>
+      s.worker.evaluate((c) => chrome.storage.local.set({ 'highlight:settings': { categories: { crime: { on: true, color: c } } } }), color);
+    try {
+      await setCrimeColour('#112233');
+      await expect.poll(colours).toEqual({ page: 'rgb(17, 34, 51)', shadow: 'rgb(17, 34, 51)', frame: 'rgb(17, 34, 51)', pageSheets: 1 });
+    } finally {
+      await s.worker.evaluate(() => chrome.storage.local.remove('highlight:settings'));
+    }
+    await expect.poll(async () => (await colours()).page).toBe('rgb(255, 214, 214)');
   });
 
   it('highlights text added later', async () => {

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { LEXICON_GZ_BASE64 } from '@/lib/concepts-compiled/lexicon-data';
 import { bundledLexicon } from '@/lib/concepts/bundled';
 import { matchConcepts } from '@/lib/concepts/match';
 import { loadShippedLexicon, shippedTableOf, unpackTable } from '@/lib/highlight/lexicon-rows';
-import { highlightCss } from '@/lib/highlight/painter';
+import { highlightCss, shippedHighlightCss } from '@/lib/highlight/painter';
 import { cardDetails, CARD_RECOMMENDATIONS } from '@/lib/background/highlight-details';
 import { groupPageConcepts } from '@/components/on-this-page/group-concepts';
 import { DEFAULT_SETTINGS, automaticSites, isAutomaticHost, normaliseSettings } from '@/lib/settings/highlight-settings';
@@ -63,6 +64,12 @@ describe('highlight settings', () => {
     const css = highlightCss(normaliseSettings({ categories: { crime: { color: '#112233' } } }));
     expect(css).toContain('::highlight(r2p-crime){background-color:#112233');
     expect(css).toContain('::highlight(r2p-current)');
+  });
+
+  it('injects the default colours with the content script as the painter expects them (run scripts/write-highlight-css.ts after changing them)', () => {
+    const shipped = readFileSync(new URL('../../lib/highlight/highlight-colours.css', import.meta.url), 'utf8');
+    expect(shipped).toBe(shippedHighlightCss());
+    expect(shipped).toContain(`::highlight(r2p-crime){background-color:${DEFAULT_SETTINGS.categories.crime.color}`);
   });
 });
 
