@@ -205,8 +205,8 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
         held = [];
       };
       try {
-        // Let the browser show the screen's highlights before the rest is read.
-        if (screen.blocks.size && !run.walker.done) await slicing.yield();
+        // Let the browser draw the screen's highlights before the rest is read.
+        if (screen.blocks.size && !run.walker.done) await (slicing.frame ?? slicing.yield)();
         while (!stopped()) {
           const s0 = now();
           const part = run.walker.next((length) => now() - s0 + length * perChar >= budget);

@@ -6,6 +6,11 @@ export interface Slicing {
   now(): number;
   /** Resolves once the page has had its turn (its timers, input, a frame if one is due). */
   yield(): Promise<void>;
+  /**
+   * Resolves once the browser has drawn its next frame (soon anyway where it draws none, in a
+   * hidden tab): what was just painted is then on screen. `yield` where missing.
+   */
+  frame?(): Promise<void>;
   /** Work per slice, in the clock's unit (SLICE_MS in orchestrator.ts by default). */
   budgetMs?: number;
   /** Lets go of what yielding held (a message channel). */
@@ -25,19 +30,36 @@ export function browserSlicing(win: Window | typeof globalThis): Slicing {
   if (typeof w.MessageChannel === 'function') {
     let channel: MessageChannel | undefined;
     const waiting: (() => void)[] = [];
+    const yieldNow = () => {
+      if (!channel) {
+        channel = new w.MessageChannel!();
+        channel.port1.onmessage = () => waiting.shift()?.();
+      }
+      const c = channel;
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        c.port2.postMessage(null);
+      });
+    };
+    const raf = (win as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+    const wait = (win as { setTimeout?: typeof setTimeout }).setTimeout ?? setTimeout;
     return {
       now,
-      yield() {
-        if (!channel) {
-          channel = new w.MessageChannel!();
-          channel.port1.onmessage = () => waiting.shift()?.();
-        }
-        const c = channel;
-        return new Promise<void>((resolve) => {
-          waiting.push(resolve);
-          c.port2.postMessage(null);
-        });
-      },
+      yield: yieldNow,
+      // The frame's style, layout and paint run right after its animation-frame callbacks: a
+      // message posted from one runs once they are done. No frame comes within 100 ms in a
+      // hidden tab, where nothing is on screen to wait for.
+      frame: raf
+        ? () =>
+            new Promise<void>((resolve) => {
+              let done = false;
+              const once = () => {
+                if (!done) (done = true), resolve();
+              };
+              raf.call(win, () => void yieldNow().then(once));
+              wait.call(win, once, 100);
+            })
+        : undefined,
       close() {
         channel?.port1.close();
         channel?.port2.close();

@@ -5,7 +5,7 @@ import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { observePage } from '@/lib/highlight/observer';
 import { createHighlighter, type Highlighter } from '@/lib/highlight/orchestrator';
 import { CollectingPainter } from './support/collecting-painter';
-import type { Slicing } from '@/lib/highlight/slicing';
+import { browserSlicing, type Slicing } from '@/lib/highlight/slicing';
 
 const lexicon = bundledLexicon();
 const categories = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
@@ -223,12 +223,13 @@ describe('the first pass starts with the blocks on screen', () => {
 
     const painter = new RecordingPainter();
     const h = highlighterWith(painter, screen);
-    // The page's first turn (a frame, if one is due) comes with the screen painted, nothing more.
-    const atFirstTurn: number[] = [];
-    const info = await h.fullPass({ slicing: fakeSlicing((turn) => void (turn === 1 && atFirstTurn.push(painter.handed.length))) });
+    // The browser draws a frame with the screen painted, nothing more, before the rest is read.
+    const atFrames: number[] = [];
+    const slicing = { ...fakeSlicing(), frame: async () => void atFrames.push(painter.handed.length) };
+    const info = await h.fullPass({ slicing });
 
     expect(info.screen).toMatchObject({ blocks: 5, added: onScreenHits });
-    expect(atFirstTurn).toEqual([onScreenHits]);
+    expect(atFrames).toEqual([onScreenHits]);
     expect(painter.handed.slice(0, onScreenHits).every(inScreen)).toBe(true);
     expect(painter.handed.length).toBe(painter.painted.size);
     expect(snapshot(painter)).toEqual(expected.shot);
@@ -257,5 +258,48 @@ describe('the first pass starts with the blocks on screen', () => {
     expect(markedIn('#p203')).not.toContain('crimes against humanity');
     expect(markedIn('#p200')).toContain('ethnic cleansing');
     expect(snapshot(painter)).toEqual((await unsliced()).shot);
+  });
+});
+
+describe('waiting for the frame that shows the screen', () => {
+  /** A window whose animation frames and timers run only when the test says so (frames never, in a hidden tab). */
+  function windowWithFrames() {
+    const frames: (() => void)[] = [];
+    const timers: { run: () => void; ms: number }[] = [];
+    return {
+      performance,
+      MessageChannel,
+      requestAnimationFrame: (cb: () => void) => frames.push(cb),
+      setTimeout: (run: () => void, ms: number) => timers.push({ run, ms }),
+      drawFrame: () => frames.splice(0).forEach((cb) => cb()),
+      timers,
+    };
+  }
+  const settled = async (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    await wait(10);
+    return done;
+  };
+
+  it('goes on once the browser has drawn its next frame', async () => {
+    const win = windowWithFrames();
+    const slicing = browserSlicing(win as unknown as Window);
+    const waited = slicing.frame!();
+    expect(await settled(waited)).toBe(false);
+    win.drawFrame();
+    expect(await settled(waited)).toBe(true);
+    slicing.close?.();
+  });
+
+  it('does not wait long for a frame in a hidden tab, where none comes', async () => {
+    const win = windowWithFrames();
+    const slicing = browserSlicing(win as unknown as Window);
+    const waited = slicing.frame!();
+    expect(await settled(waited)).toBe(false);
+    expect(win.timers.map((t) => t.ms)).toEqual([100]);
+    win.timers[0]!.run();
+    expect(await settled(waited)).toBe(true);
+    slicing.close?.();
   });
 });
