@@ -41,10 +41,18 @@ function termSources(terms: string[]): string {
   return `\\b(?:${alts.join('|')})(?:s|es)?\\b`;
 }
 
-/** A new page each time: setContent keeps the window, and with it a previous run's observer. */
-async function fresh(browser: Browser, html: string, script: string): Promise<Page> {
+/** The default colours, which the browser injects with the content script before styling the page. */
+const INJECTED_CSS = readFileSync(resolve(ROOT, 'lib/highlight/highlight-colours.css'), 'utf8');
+
+/**
+ * A new page each time: setContent keeps the window, and with it a previous run's observer.
+ * `injected`: the page has the default colours from the start, as a page the content script is
+ * declared for does; without, the painter adopts its stylesheet at the first paint (as it does on
+ * a page highlighted on demand, and as it did everywhere before).
+ */
+async function fresh(browser: Browser, html: string, script: string, { injected = true } = {}): Promise<Page> {
   const page = await browser.newPage();
-  await page.setContent(html, { waitUntil: 'load' });
+  await page.setContent(injected ? html.replace('</head>', `<style>${INJECTED_CSS}</style></head>`) : html, { waitUntil: 'load' });
   // tsx (esbuild keepNames) wraps named functions in __name(); the evaluated snippets need it.
   await page.addScriptTag({ content: 'window.__name = (f) => f;' });
   await page.addScriptTag({ content: script });
@@ -114,6 +122,7 @@ const frame = (page: Page) => page.evaluate(() => new Promise((r) => requestAnim
 async function measure(browser: Browser, html: string, script: string, rounds: number, documentedRounds: number) {
   const ours: number[] = [];
   const screen: number[] = [];
+  const screenShown: number[] = [];
   const screenMiddle: number[] = [];
   let screenHits = { top: 0, middle: 0 };
   const oursBusy: number[] = [];
@@ -146,6 +155,7 @@ async function measure(browser: Browser, html: string, script: string, rounds: n
     const r = await page.evaluate(() => window.r2pBench.highlight());
     ours.push(r.ms);
     screen.push(r.screenMs);
+    screenShown.push(r.screenShownMs);
     screenHits.top = r.screenHits;
     oursBusy.push(r.busyMs);
     longestSlice.push(r.longestSliceMs);
@@ -190,6 +200,7 @@ async function measure(browser: Browser, html: string, script: string, rounds: n
   return {
     ours: median(ours),
     screen: median(screen),
+    screenShown: median(screenShown),
     screenMiddle: median(screenMiddle),
     screenHits,
     oursBusy: median(oursBusy),
@@ -237,6 +248,39 @@ async function changingFrames(browser: Browser, html: string, script: string, mo
   return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
 }
 
+/** 200,000 text nodes in 2,000 paragraphs, made by script (the parser would merge them), as in the hostile-page tests. */
+const MANY_NODES = `<!doctype html><html lang="en"><head><title>200,000 text nodes</title></head><body><main id="m"></main><script>
+  (function () {
+    var m = document.getElementById('m');
+    var words = ['The ', 'mission ', 'documented ', 'war crimes', ' and ', 'torture ', 'in ', 'detention ', 'facilities', '. '];
+    for (var p = 0; p < 2000; p++) {
+      var el = document.createElement('p');
+      for (var i = 0; i < 100; i++) el.appendChild(document.createTextNode(words[i % 10]));
+      m.appendChild(el);
+    }
+  })();
+</script></body></html>`;
+
+/**
+ * From the start of the first pass to the frame that shows the screen's marks, with the default
+ * colours injected before the page was styled and with them adopted at the first paint (which
+ * restyles the whole page in that frame), alternating, median of `rounds` each.
+ */
+async function screenDrawn(browser: Browser, html: string, script: string, rounds: number) {
+  const runs = { injected: [] as number[], adopted: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    for (const injected of [true, false]) {
+      const page = await fresh(browser, html, script, { injected });
+      await frame(page);
+      await page.evaluate(() => window.r2pBench.load());
+      const r = await page.evaluate(() => window.r2pBench.highlight());
+      runs[injected ? 'injected' : 'adopted'].push(r.screenShownMs);
+      await page.close();
+    }
+  }
+  return { injected: median(runs.injected), adopted: median(runs.adopted) };
+}
+
 async function incremental(browser: Browser, html: string, script: string) {
   const page = await fresh(browser, html, script);
   await page.evaluate(async () => {
@@ -280,7 +324,7 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
       lines.push(`${copies === 1 ? 'five reports' : 'four times larger'} (${(html.length / 1024).toFixed(0)} KB HTML), medians, one run:`);
       lines.push(
         `  ours, the screen the reader looks at highlighted (first part of the first pass): at the top ${ms(r.screen)} (${r.screenHits.top} hits), ` +
-          `halfway down ${ms(r.screenMiddle)} (${r.screenHits.middle} hits)`,
+          `halfway down ${ms(r.screenMiddle)} (${r.screenHits.middle} hits); drawn on screen (the next frame) at ${ms(r.screenShown)} from the start`,
       );
       lines.push(
         `  ours, the whole first pass on a fresh page: ${ms(r.ours)} (${r.hits} hits), in ${r.slices} slices: working ${ms(r.oursBusy)}, ` +
@@ -315,6 +359,13 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
       `200 paragraphs added to a highlighted page: ${inc.kind} pass ${ms(inc.ms)} (median of 3: ${incs.map((i) => ms(i.ms)).join(', ')}), ${inc.added} new hits (goal <= 16 ms)`,
     );
     lines.push(`idle: ${inc.idlePasses} passes in 2 s with no DOM change (goal 0)`);
+    for (const [name, html] of [['five reports', reportPageHtml()], ['200,000 text nodes', MANY_NODES]] as const) {
+      const d = await screenDrawn(browser, html, script, 5);
+      lines.push(
+        `screen's marks drawn (pass start to the next frame), ${name}: colours injected before the page is styled ${ms(d.injected)}; ` +
+          `stylesheet adopted at the first paint, as before ${ms(d.adopted)} (${(d.adopted / d.injected).toFixed(2)}x)`,
+      );
+    }
     const large = reportPageHtml({ copies: 4 });
     const bare = await changingFrames(browser, large, script, 'off');
     const lit = await changingFrames(browser, large, script, 'ours');
