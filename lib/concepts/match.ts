@@ -35,24 +35,36 @@ interface Node {
   clash: boolean;
   concept: string | undefined;
   tail: string | undefined;
+  /** Its children in the compiled form, until a walk first goes through it (`open`). */
+  raw: Record<string, TrieNode> | undefined;
+  concepts: readonly string[];
 }
 
 function toNode(node: TrieNode, concepts: readonly string[]): Node {
-  let next: Map<string, Node> | undefined;
-  let byHash: Map<number, Node> | undefined;
-  let clash = false;
-  if (node.n) {
-    next = new Map();
-    byHash = new Map();
-    for (const k in node.n) {
-      const child = toNode(node.n[k]!, concepts);
-      next.set(k, child);
-      const h = hashOf(k);
-      if (byHash.has(h)) clash = true;
-      byHash.set(h, child);
-    }
+  return { next: undefined, byHash: undefined, clash: false, concept: node.c === undefined ? undefined : concepts[node.c], tail: node.t, raw: node.n, concepts };
+}
+
+/**
+ * The node with its children made. The lexicon has thousands of nodes and a page walks a few
+ * hundred: making each as it is first walked keeps the content script's start, which comes
+ * before the first pass on every page it runs on, short (building them all took about 10 ms).
+ */
+function open(node: Node): Node {
+  const raw = node.raw;
+  if (!raw) return node;
+  node.raw = undefined;
+  const next = new Map<string, Node>();
+  const byHash = new Map<number, Node>();
+  for (const k of Object.keys(raw)) {
+    const child = toNode(raw[k]!, node.concepts);
+    next.set(k, child);
+    const h = hashOf(k);
+    if (byHash.has(h)) node.clash = true;
+    byHash.set(h, child);
   }
-  return { next, byHash, clash, concept: node.c === undefined ? undefined : concepts[node.c], tail: node.t };
+  node.next = next;
+  node.byHash = byHash;
+  return node;
 }
 
 /**
@@ -88,7 +100,7 @@ function startSet(root: Node, caseSensitive: boolean): Uint32Array {
     const b = bitOf(hashOf(word));
     set[b >>> 5]! |= 1 << (b & 31);
   };
-  for (const k of root.next?.keys() ?? []) {
+  for (const k of open(root).next?.keys() ?? []) {
     const key = k.toLowerCase();
     add(key);
     add(`${key}s`);
@@ -258,24 +270,23 @@ function sepOf(text: string, from: number, to: number): string {
 function longestAt(p: Prepared, root: Node, cursor: Cursor, start: number, end: number, ascii: boolean, caseSensitive: boolean): Hit | undefined {
   const { text } = cursor;
   let best: Hit | undefined;
-  let node: Node | undefined = root;
   let prefix = '';
-  while (node?.next) {
+  for (let children = open(root).next; children; ) {
     const word = keyOf(p, text, start, end, ascii, caseSensitive);
-    const next: Node | undefined = node.next.get(prefix ? prefix + word : word);
+    const next: Node | undefined = children.get(prefix ? prefix + word : word);
     if (next?.concept !== undefined) {
       best = { end, node: next };
     } else {
       for (const singular of singulars(word, caseSensitive)) {
-        const last = node.next.get(prefix + singular);
+        const last = children.get(prefix + singular);
         if (last?.concept !== undefined) {
           best = { end, node: last };
           break;
         }
       }
     }
-    node = next;
-    if (!node?.next || !cursor.next(end)) break;
+    children = next && open(next).next;
+    if (!children || !cursor.next(end)) break;
     prefix = sepOf(text, end, cursor.start);
     ({ start, end, ascii } = cursor);
   }
@@ -298,7 +309,7 @@ function mayStart(root: Node, text: string, start: number, end: number, h: numbe
   const n = text.length;
   let node = root;
   for (;;) {
-    if (node.clash) return true;
+    if (open(node).clash) return true;
     const byHash = node.byHash!;
     const next = byHash.get(h);
     if (next?.concept !== undefined) return true;
@@ -315,7 +326,7 @@ function mayStart(root: Node, text: string, start: number, end: number, h: numbe
         }
       }
     }
-    if (!next?.byHash) return false;
+    if (!next || !open(next).byHash) return false;
     node = next;
     // The next word: its separator's hash, continued through the word's characters.
     let i = end;
