@@ -82,7 +82,7 @@ export function paintNearViewport(inner: Painter, { IntersectionObserver: IO, th
   };
 
   return {
-    add(category, range) {
+    add(category, range, ahead) {
       const el = blockOf(range);
       if (!el) return inner.add(category, range);
       let ranges = byBlock.get(el);
@@ -90,8 +90,10 @@ export function paintNearViewport(inner: Painter, { IntersectionObserver: IO, th
         byBlock.set(el, (ranges = new Map()));
         // Until limited, every block counts as near. After, a block the page has just changed or
         // added (a few at a time) is painted at once and taken away if the observer finds it far;
-        // blocks arriving by the hundred (the rest of the first pass) wait for its answer.
-        if (!observer || unanswered.size < OPTIMISTIC) near.add(el);
+        // blocks read ahead of the reader (the rest of the first pass) and blocks arriving by the
+        // hundred wait for its answer: painting them and taking most away again would cost two
+        // frames that redraw every registered range.
+        if (!observer || (!ahead && unanswered.size < OPTIMISTIC)) near.add(el);
         if (observer) {
           unanswered.add(el);
           observer.observe(el);

@@ -200,7 +200,7 @@ export function createHighlighter(o: HighlighterOptions): Highlighter {
       let held: Hit[] = [];
       let painted = screen.info.added;
       const release = () => {
-        for (const h of held) if (store.at(h.nodes[0]!).includes(h)) o.painterFor(h.nodes[0]!.ownerDocument).add(h.category, h.range);
+        for (const h of held) if (store.at(h.nodes[0]!).includes(h)) o.painterFor(h.nodes[0]!.ownerDocument).add(h.category, h.range, true);
         painted += held.length;
         held = [];
       };

@@ -13,7 +13,11 @@
 import { DEFAULT_SETTINGS, type HighlightSettings } from '../settings/highlight-settings';
 
 export interface Painter {
-  add(category: string, range: Range): void;
+  /**
+   * `ahead`: read ahead of the reader (the rest of a first pass), not changed by the page: a
+   * painter that draws only what is near the viewport can wait to be told it is near.
+   */
+  add(category: string, range: Range, ahead?: boolean): void;
   remove(category: string, range: Range): void;
   /** The hit the user jumped to, painted above the rest (null: none). */
   setCurrent(range: Range | null): void;

@@ -84,6 +84,22 @@ describe('painting near the viewport on pages with many hits', () => {
     expect(inner.painted.size).toBe(4);
   });
 
+  it('paints hits read ahead of the reader (the rest of a first pass) only once the browser says they are near', () => {
+    const { paragraphs, ranges } = page(100);
+    const { inner, painter } = gate(50);
+    ranges.slice(0, 60).flat().forEach((r) => painter.add('crime', r));
+    const io = FakeIntersectionObserver.last!;
+    io.answer(paragraphs.slice(0, 60), false);
+    expect(inner.painted.size).toBe(0);
+    // A few blocks read ahead: none painted, so none to take away when the browser finds them far
+    // (each change of the registered highlights costs a frame that redraws all of them).
+    ranges.slice(60, 63).flat().forEach((r) => painter.add('crime', r, true));
+    expect(inner.painted.size).toBe(0);
+    io.answer(paragraphs.slice(60, 62), false);
+    io.answer([paragraphs[62]!], true);
+    expect(inner.texts()).toEqual(ranges[62]!.map((r) => r.toString()).sort());
+  });
+
   it('lets go of the observer when cleared or destroyed', () => {
     const { ranges } = page(60);
     const { inner, painter } = gate(50);

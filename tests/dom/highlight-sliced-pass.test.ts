@@ -59,9 +59,9 @@ function highlighterWith(painter: CollectingPainter, onScreen?: () => Element[])
 /** Also keeps every range it was handed, in order, doubles included. */
 class RecordingPainter extends CollectingPainter {
   readonly handed: Range[] = [];
-  add(category: string, range: Range) {
+  add(category: string, range: Range, ahead?: boolean) {
     this.handed.push(range);
-    super.add(category, range);
+    super.add(category, range, ahead);
   }
 }
 
@@ -231,6 +231,9 @@ describe('the first pass starts with the blocks on screen', () => {
     expect(info.screen).toMatchObject({ blocks: 5, added: onScreenHits });
     expect(atFrames).toEqual([onScreenHits]);
     expect(painter.handed.slice(0, onScreenHits).every(inScreen)).toBe(true);
+    // The rest is read ahead of the reader: painted once the browser finds it near the viewport.
+    expect([...painter.painted.keys()].filter((r) => !painter.ahead.has(r)).every(inScreen)).toBe(true);
+    expect(painter.ahead.size).toBe(expected.shot.length - onScreenHits);
     expect(painter.handed.length).toBe(painter.painted.size);
     expect(snapshot(painter)).toEqual(expected.shot);
     expect(h.store.counts()).toEqual(expected.counts);
@@ -257,6 +260,9 @@ describe('the first pass starts with the blocks on screen', () => {
     abort.abort();
     expect(markedIn('#p203')).not.toContain('crimes against humanity');
     expect(markedIn('#p200')).toContain('ethnic cleansing');
+    // What the page changed is painted at once, not left for the browser to find near.
+    const changed = [...painter.painted.keys()].find((r) => r.toString() === 'ethnic cleansing' && document.querySelector('#p200')!.contains(r.startContainer))!;
+    expect(painter.ahead.has(changed)).toBe(false);
     expect(snapshot(painter)).toEqual((await unsliced()).shot);
   });
 });

@@ -3,8 +3,11 @@ import type { Painter } from '@/lib/highlight/painter';
 
 export class CollectingPainter implements Painter {
   readonly painted = new Map<Range, string>();
-  add(category: string, range: Range) {
+  /** The hits handed as read ahead of the reader (the rest of a first pass). */
+  readonly ahead = new Set<Range>();
+  add(category: string, range: Range, ahead?: boolean) {
     this.painted.set(range, category);
+    if (ahead) this.ahead.add(range);
   }
   remove(_: string, range: Range) {
     this.painted.delete(range);
