@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { knowledgeBase } from '../lib/catalogue/knowledge';
+import { manyNodesPageHtml } from '../tests/fixtures/many-nodes-page';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
 import { ms } from './stats';
 
@@ -248,18 +249,6 @@ async function changingFrames(browser: Browser, html: string, script: string, mo
   return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
 }
 
-/** 200,000 text nodes in 2,000 paragraphs, made by script (the parser would merge them), as in the hostile-page tests. */
-const MANY_NODES = `<!doctype html><html lang="en"><head><title>200,000 text nodes</title></head><body><main id="m"></main><script>
-  (function () {
-    var m = document.getElementById('m');
-    var words = ['The ', 'mission ', 'documented ', 'war crimes', ' and ', 'torture ', 'in ', 'detention ', 'facilities', '. '];
-    for (var p = 0; p < 2000; p++) {
-      var el = document.createElement('p');
-      for (var i = 0; i < 100; i++) el.appendChild(document.createTextNode(words[i % 10]));
-      m.appendChild(el);
-    }
-  })();
-</script></body></html>`;
 
 /**
  * The first pass as the reader lives it, with the default colours injected before the page was
@@ -374,7 +363,7 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
       `200 paragraphs added to a highlighted page: ${inc.kind} pass ${ms(inc.ms)} (median of 3: ${incs.map((i) => ms(i.ms)).join(', ')}), ${inc.added} new hits (goal <= 16 ms)`,
     );
     lines.push(`idle: ${inc.idlePasses} passes in 2 s with no DOM change (goal 0)`);
-    for (const [name, html] of [['five reports', reportPageHtml()], ['200,000 text nodes', MANY_NODES]] as const) {
+    for (const [name, html] of [['five reports', reportPageHtml()], ['200,000 text nodes', manyNodesPageHtml()]] as const) {
       const d = await firstPassLived(browser, html, script, 5);
       const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
       lines.push(

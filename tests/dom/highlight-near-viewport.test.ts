@@ -29,6 +29,16 @@ function gate(threshold: number) {
   return { inner, painter };
 }
 
+/** Past the threshold (50), with the first 60 paragraphs' hits handed over and all found far from the viewport. */
+function limitedAllFar(n: number) {
+  const { paragraphs, ranges } = page(n);
+  const { inner, painter } = gate(50);
+  ranges.slice(0, 60).flat().forEach((r) => painter.add('crime', r));
+  const io = FakeIntersectionObserver.last!;
+  io.answer(paragraphs.slice(0, 60), false);
+  return { paragraphs, ranges, inner, painter, io };
+}
+
 describe('painting near the viewport on pages with many hits', () => {
   it('paints every hit while there are few, and watches nothing', () => {
     const { ranges } = page(10);
@@ -66,11 +76,7 @@ describe('painting near the viewport on pages with many hits', () => {
   });
 
   it('paints a block the page has just added at once, and a flood of new blocks only once the browser says they are near', () => {
-    const { paragraphs, ranges } = page(200);
-    const { inner, painter } = gate(50);
-    ranges.slice(0, 60).flat().forEach((r) => painter.add('crime', r));
-    const io = FakeIntersectionObserver.last!;
-    io.answer(paragraphs.slice(0, 60), false);
+    const { paragraphs, ranges, inner, painter, io } = limitedAllFar(200);
     expect(inner.painted.size).toBe(0);
     // One paragraph re-rendered by the page: painted now.
     ranges[60]!.forEach((r) => painter.add('crime', r));
@@ -85,11 +91,7 @@ describe('painting near the viewport on pages with many hits', () => {
   });
 
   it('paints hits read ahead of the reader (the rest of a first pass) only once the browser says they are near', () => {
-    const { paragraphs, ranges } = page(100);
-    const { inner, painter } = gate(50);
-    ranges.slice(0, 60).flat().forEach((r) => painter.add('crime', r));
-    const io = FakeIntersectionObserver.last!;
-    io.answer(paragraphs.slice(0, 60), false);
+    const { paragraphs, ranges, inner, painter, io } = limitedAllFar(100);
     expect(inner.painted.size).toBe(0);
     // A few blocks read ahead: none painted, so none to take away when the browser finds them far
     // (each change of the registered highlights costs a frame that redraws all of them).

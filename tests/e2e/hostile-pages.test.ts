@@ -11,6 +11,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manyNodesPageHtml } from '../fixtures/many-nodes-page';
 import { reportPageHtml } from '../fixtures/report-page';
 import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 
@@ -62,17 +63,7 @@ const PAGES: Record<string, string> = {
     <p>The Council condemned crimes against humanity and called for accountability.</p></main>${COUNTER}</body></html>`,
 
   // 200,000 text nodes in 2,000 paragraphs, made by script (the parser would merge them).
-  'many-nodes': `<!doctype html><html lang="en"><head><title>200,000 text nodes</title></head><body><main id="m"></main><script>
-    (function () {
-      var m = document.getElementById('m');
-      var words = ['The ', 'mission ', 'documented ', 'war crimes', ' and ', 'torture ', 'in ', 'detention ', 'facilities', '. '];
-      for (var p = 0; p < 2000; p++) {
-        var el = document.createElement('p');
-        for (var i = 0; i < 100; i++) el.appendChild(document.createTextNode(words[i % 10]));
-        m.appendChild(el);
-      }
-    })();
-    </script>${COUNTER}</body></html>`,
+  'many-nodes': manyNodesPageHtml(COUNTER),
 
   // 10,000 levels of nesting, made by script (the parser stops nesting at 512), alternately
   // blocks and inline elements, with concepts at the top, in the middle and at the bottom. They
