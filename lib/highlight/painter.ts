@@ -67,7 +67,7 @@ export function shippedHighlightCss(): string {
 }
 
 /** Whether the injected default rules apply in this document (our current-hit colour is in effect). */
-export function hasInjectedRules(doc: Document): boolean {
+function hasInjectedRules(doc: Document): boolean {
   try {
     const style = doc.defaultView?.getComputedStyle(doc.documentElement, `::highlight(${CURRENT_HIGHLIGHT})`);
     return style?.backgroundColor === `rgb(${CURRENT_RGB.join(', ')})`;

@@ -48,16 +48,18 @@ export function browserSlicing(win: Window | typeof globalThis): Slicing {
       yield: yieldNow,
       // The frame's style, layout and paint run right after its animation-frame callbacks: a
       // message posted from one runs once they are done. No frame comes within 100 ms in a
-      // hidden tab, where nothing is on screen to wait for.
+      // hidden tab, where nothing is on screen to wait for; a frame coming after that (the tab
+      // shown again, the pass perhaps over and its channel closed) has nothing left to do.
       frame: raf
         ? () =>
             new Promise<void>((resolve) => {
               let done = false;
-              const once = () => {
-                if (!done) (done = true), resolve();
+              const finish = () => {
+                done = true;
+                resolve();
               };
-              raf.call(win, () => void yieldNow().then(once));
-              wait.call(win, once, 100);
+              raf.call(win, () => void (done || yieldNow().then(finish)));
+              wait.call(win, finish, 100);
             })
         : undefined,
       close() {

@@ -272,9 +272,16 @@ describe('waiting for the frame that shows the screen', () => {
   function windowWithFrames() {
     const frames: (() => void)[] = [];
     const timers: { run: () => void; ms: number }[] = [];
+    const channels: MessageChannel[] = [];
     return {
       performance,
-      MessageChannel,
+      MessageChannel: class extends MessageChannel {
+        constructor() {
+          super();
+          channels.push(this);
+        }
+      },
+      channels,
       requestAnimationFrame: (cb: () => void) => frames.push(cb),
       setTimeout: (run: () => void, ms: number) => timers.push({ run, ms }),
       drawFrame: () => frames.splice(0).forEach((cb) => cb()),
@@ -307,5 +314,9 @@ describe('waiting for the frame that shows the screen', () => {
     win.timers[0]!.run();
     expect(await settled(waited)).toBe(true);
     slicing.close?.();
+    // The tab shown again after the pass: its late frame opens nothing that would stay open.
+    win.drawFrame();
+    await wait(10);
+    expect(win.channels).toEqual([]);
   });
 });
