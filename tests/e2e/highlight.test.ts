@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 import { reportPageHtml } from '../fixtures/report-page';
+import { reactNewsScript } from '../fixtures/react-news/bundle';
 
 /** The extension APIs as the service worker sees them (only what these tests call). */
 declare const chrome: {
@@ -41,7 +42,7 @@ const HALFWAY = `
   ch.port2.postMessage(0);
 </script>`;
 
-/** A small app on the page that re-renders its text every 50 ms, as React apps do, and records any other DOM change. */
+/** A small app on the page that re-renders its text every 50 ms, and a record of any DOM change other than its own and the React widget's. */
 const APP = `
 <div id="app"><p id="tick">Tick 0: war crimes</p></div>
 <textarea id="notes">genocide typed in a textarea</textarea>
@@ -53,7 +54,7 @@ const APP = `
   setInterval(() => { document.getElementById('app').innerHTML = '<p id="tick">Tick ' + (++n) + ': war crimes</p>'; }, 50);
   window.__initialMain = document.querySelector('main').outerHTML;
   window.__foreign = [];
-  new MutationObserver((rs) => { for (const r of rs) if (!document.getElementById('app').contains(r.target) && r.target.id !== 'app') window.__foreign.push(r.type + ' ' + (r.target.nodeName)); })
+  new MutationObserver((rs) => { for (const r of rs) if (!document.getElementById('app').contains(r.target) && r.target.id !== 'app' && !document.getElementById('react-news').contains(r.target)) window.__foreign.push(r.type + ' ' + (r.target.nodeName)); })
     .observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
 </script>`;
 
@@ -98,7 +99,8 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
   let page: Page;
   beforeAll(async () => {
     s = await launchWithExtension();
-    const html = reportPageHtml({ bodyEnd: APP });
+    const react = `<div id="react-news"></div><script>${(await reactNewsScript()).replace(/<\/script/gi, '<\\/script')}</script>`;
+    const html = reportPageHtml({ bodyEnd: react + APP });
     await s.context.route(REPORT_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await s.context.route(OTHER_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     page = await s.context.newPage();
@@ -136,6 +138,32 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     await expect
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('r2p-crime') as unknown as Set<AbstractRange>)].some((r) => r.startContainer.isConnected && !!r.startContainer.parentElement?.closest('#tick'))))
       .toBe(true);
+  });
+
+  it('leaves a React app on the page working: it keeps rendering, and what it renders is highlighted', async () => {
+    const reactState = () =>
+      page.evaluate(() => {
+        const marked = (el: Element | null) =>
+          !!el && [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<AbstractRange>)].some((r) => !r.collapsed && el.contains(r.startContainer)));
+        return {
+          tick: Number(document.getElementById('react-tick')!.textContent!.match(/\d+/)![0]),
+          errors: (window as unknown as { __reactErrors: string[] }).__reactErrors,
+          tickMarked: marked(document.getElementById('react-tick')),
+          // React reorders these by moving their elements: each must be marked again where it lands.
+          itemsMarked: [...document.querySelectorAll('#react-list li')].map((li) => marked(li)),
+        };
+      });
+    const first = await reactState();
+    await page.waitForTimeout(500);
+    const later = await reactState();
+    expect(later.tick).toBeGreaterThan(first.tick + 3);
+    expect(later.errors).toEqual([]);
+    await expect.poll(async () => { const r = await reactState(); return r.tickMarked && r.itemsMarked.every(Boolean) && r.itemsMarked.length === 3; }).toBe(true);
+    // The line React adds and removes is marked when it is there.
+    await expect
+      .poll(() => page.evaluate(() => [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<AbstractRange>)].some((r) => !r.collapsed && (r as Range).toString() === 'torture' && !!r.startContainer.parentElement?.closest('#react-flash')))))
+      .toBe(true);
+    expect((await reactState()).errors).toEqual([]);
   });
 
   it('covers open shadow roots and same-origin iframes', async () => {
