@@ -29,6 +29,8 @@ import { ms } from './stats';
 const ROOT = resolve(import.meta.dirname, '..');
 const findChromium = () => [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** One figure over another, as printed beside them. */
+const ratio = (a: number, b: number, digits = 1) => `${(a / b).toFixed(digits)}x`;
 
 async function pageScript(): Promise<string> {
   const out = await build({ entryPoints: [resolve(ROOT, 'bench/highlight-page.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
@@ -249,7 +251,6 @@ async function changingFrames(browser: Browser, html: string, script: string, mo
   return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
 }
 
-
 /**
  * The first pass as the reader lives it, with the default colours injected before the page was
  * styled and with them adopted at the first paint (which restyles the whole page in that frame),
@@ -324,7 +325,6 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
       const html = reportPageHtml({ copies });
       // R2P_BENCH_QUICK=1 leaves out mark.js's documented use (minutes) while working on ours.
       const r = await measure(browser, html, script, copies === 1 ? 5 : 3, process.env.R2P_BENCH_QUICK ? 0 : 1);
-      const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
       lines.push(`${copies === 1 ? 'five reports' : 'four times larger'} (${(html.length / 1024).toFixed(0)} KB HTML), medians, one run:`);
       lines.push(
         `  ours, the screen the reader looks at highlighted (first part of the first pass): at the top ${ms(r.screen)} (${r.screenHits.top} hits), ` +
@@ -338,17 +338,17 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
         r.documented === undefined
           ? '  mark.js, documented use: left out (R2P_BENCH_QUICK)'
           : `  mark.js, documented use (mark(terms, exactly, separateWordSearch: false)): ${ms(r.documented)} (${r.marked.documented} marks, ` +
-              `one round: it takes minutes) -> mark.js/ours ${x(r.documented, r.ours)} (goal >= 20x, judged on this one)`,
+              `one round: it takes minutes) -> mark.js/ours ${ratio(r.documented, r.ours)} (goal >= 20x, judged on this one)`,
       );
       lines.push(
-        `  mark.js, fastest trick (one markRegExp alternation): ${ms(r.alternation)} (${r.marked.alternation} marks) -> mark.js/ours ${x(r.alternation, r.ours)}`,
+        `  mark.js, fastest trick (one markRegExp alternation): ${ms(r.alternation)} (${r.marked.alternation} marks) -> mark.js/ours ${ratio(r.alternation, r.ours)}`,
       );
       lines.push(
-        `  bare TreeWalker text pass (the floor): ${ms(r.bare)} -> screen/floor ${x(r.screen, r.bare)} at the top, ${x(r.screenMiddle, r.bare)} halfway ` +
-          `(goal <= 3x); whole pass/floor ${x(r.ours, r.bare)}`,
+        `  bare TreeWalker text pass (the floor): ${ms(r.bare)} -> screen/floor ${ratio(r.screen, r.bare)} at the top, ${ratio(r.screenMiddle, r.bare)} halfway ` +
+          `(goal <= 3x); whole pass/floor ${ratio(r.ours, r.bare)}`,
       );
       lines.push(
-        `  our text index alone (same walk, skipping hidden text, code and fields, joining the text): ${ms(r.indexOnly)} (warm) -> ours/index ${x(r.ours, r.indexOnly)}`,
+        `  our text index alone (same walk, skipping hidden text, code and fields, joining the text): ${ms(r.indexOnly)} (warm) -> ours/index ${ratio(r.ours, r.indexOnly)}`,
       );
       const byPhase = (p: Record<string, number>) =>
         `${Object.entries(p).map(([k, v]) => `${k} ${ms(v)}`).join(', ')} (total ${ms(Object.values(p).reduce((a, b) => a + b, 0))})`;
@@ -365,18 +365,17 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
     lines.push(`idle: ${inc.idlePasses} passes in 2 s with no DOM change (goal 0)`);
     for (const [name, html] of [['five reports', reportPageHtml()], ['200,000 text nodes', manyNodesPageHtml()]] as const) {
       const d = await firstPassLived(browser, html, script, 5);
-      const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
       lines.push(
         `first pass lived, ${name}: screen's marks drawn (pass start to the next frame) ${ms(d.injected.drawn)}, longest gap in the page's 20 ms timer ` +
           `${ms(d.injected.gap)}; with the stylesheet adopted at the first paint, as before: drawn ${ms(d.adopted.drawn)} ` +
-          `(${x(d.adopted.drawn, d.injected.drawn)}), gap ${ms(d.adopted.gap)} (${x(d.adopted.gap, d.injected.gap)})`,
+          `(${ratio(d.adopted.drawn, d.injected.drawn, 2)}), gap ${ms(d.adopted.gap)} (${ratio(d.adopted.gap, d.injected.gap, 2)})`,
       );
     }
     const large = reportPageHtml({ copies: 4 });
     const bare = await changingFrames(browser, large, script, 'off');
     const lit = await changingFrames(browser, large, script, 'ours');
     const all = await changingFrames(browser, large, script, 'all registered');
-    const f = (r: { p50: number; p95: number }) => `p50 ${ms(r.p50)}, p95 ${ms(r.p95)} (${(r.p50 / bare.p50).toFixed(2)}x)`;
+    const f = (r: { p50: number; p95: number }) => `p50 ${ms(r.p50)}, p95 ${ms(r.p95)} (${ratio(r.p50, bare.p50, 2)})`;
     lines.push(
       `frames on a page that changes its text every frame, four times larger page (5,880 hits): without the highlighter p50 ${ms(bare.p50)}, ` +
         `p95 ${ms(bare.p95)}; highlighted, painting near the viewport ${f(lit)}; with every range registered, as before ${f(all)}`,
