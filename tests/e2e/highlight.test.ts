@@ -77,6 +77,10 @@ function paintedTexts(page: Page) {
   });
 }
 
+/** Resolves once the page's first highlighting pass has ended: what is on screen is painted first, the rest a frame or more later. */
+const firstPassEnded = (p: Page, timeout?: number) =>
+  p.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0, undefined, { timeout });
+
 /** The card lives in a closed shadow root: read it the way assistive technology can, through CDP with pierce. */
 async function cardText(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
@@ -106,8 +110,7 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     page = await s.context.newPage();
     await page.setViewportSize({ width: 1100, height: 800 });
     await page.goto(REPORT_URL);
-    // The whole first pass: what is on screen is painted first, the rest a frame or more later.
-    await page.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0, undefined, { timeout: 15_000 });
+    await firstPassEnded(page, 15_000);
   });
   afterAll(async () => s?.close());
 
@@ -146,7 +149,7 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     await s.context.route(REACT_URL, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: reportPageHtml({ bodyStart: react }) }));
     const page = await s.context.newPage();
     await page.goto(REACT_URL);
-    await page.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0, undefined, { timeout: 15_000 });
+    await firstPassEnded(page, 15_000);
     const reactState = () =>
       page.evaluate(() => {
         const marked = (el: Element | null) =>
@@ -295,7 +298,7 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     await deep.waitForFunction(() => (window as unknown as { __firstPaint: unknown }).__firstPaint !== null, undefined, { timeout: 15_000 });
     type Box = { text: string; top: number; bottom: number };
     const first = await deep.evaluate(() => (window as unknown as { __firstPaint: { passEnded: boolean; ranges: Box[] } }).__firstPaint);
-    await deep.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0);
+    await firstPassEnded(deep);
     const view = 800;
     const visibleAtEnd = await deep.evaluate(
       (h) =>
