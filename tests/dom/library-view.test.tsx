@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,10 +9,10 @@ import { inThreadImporter } from '@/lib/import/import-client';
 import { stateLookup } from '@/lib/import/state-names';
 import { bundledTagger } from '@/lib/library/bundled-tagger';
 import { allRows } from '@/lib/library/store';
+import { UPR_INFO_SAMPLE as SAMPLE, UPR_INFO_SAMPLE_ROWS } from '../fixtures/upr-info-sample';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const SAMPLE = resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
 
 // happy-dom does no layout: give the results' scroll box the size a side panel would have, so
 // the virtualiser has a viewport to fill (as it does in Chromium, see tests/e2e/library.test.ts).
@@ -75,8 +74,8 @@ describe('Library tab', { timeout: 90_000 }, () => {
 
     chooseFile(new File([readFileSync(SAMPLE)], 'upr-info-sessions-1-5.csv', { type: 'text/csv' }));
     await until(() => !!container.querySelector('.import-summary'), 'the summary');
-    expect(container.querySelector('.import-summary')!.textContent).toMatch(/6,094 recommendations added .* 0 duplicates skipped\. 0 rows refused\./);
-    await until(() => container.querySelector('.result-count')?.textContent === '6,094 recommendations', 'the full list');
+    expect(container.querySelector('.import-summary')!.textContent).toMatch(/1,229 recommendations added .* 0 duplicates skipped\. 0 rows refused\./);
+    await until(() => container.querySelector('.result-count')?.textContent === '1,229 recommendations', 'the full list');
     const rendered = container.querySelectorAll('.library-card').length;
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(60);
@@ -85,7 +84,7 @@ describe('Library tab', { timeout: 90_000 }, () => {
     await until(() => !!container.querySelector('.sur-chart'), 'the chart');
     const count = Number(container.querySelector('.result-count')!.textContent!.replace(/\D/g, ''));
     expect(count).toBeGreaterThan(0);
-    expect(count).toBeLessThan(6094);
+    expect(count).toBeLessThan(UPR_INFO_SAMPLE_ROWS);
     const rows = container.querySelectorAll('.sur-table tbody tr');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.querySelector('td')!.textContent).toBe(String(count));
@@ -93,7 +92,7 @@ describe('Library tab', { timeout: 90_000 }, () => {
 
     chooseFile(new File([readFileSync(SAMPLE)], 'again.csv', { type: 'text/csv' }));
     await until(() => /again\.csv/.test(container.querySelector('.import-summary')?.textContent ?? ''), 'the second summary');
-    expect(container.querySelector('.import-summary')!.textContent).toMatch(/^0 recommendations added .* 6,094 duplicates skipped/);
+    expect(container.querySelector('.import-summary')!.textContent).toMatch(/^0 recommendations added .* 1,229 duplicates skipped/);
   });
 
   it('refuses an image at once with a message saying what it expected', async () => {

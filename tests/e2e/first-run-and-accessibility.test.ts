@@ -14,12 +14,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
-import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
 
 /** The extension APIs as the service worker sees them (only what these tests call). */
 declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
 
-const SHOTS = resolve(__dirname, '../../docs/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/accessibility-sample';
 const SCHEMES = ['light', 'dark'] as const;
@@ -53,7 +52,7 @@ describe.skipIf(noBrowser)('first run, settings and accessibility (Chromium, bui
   let s: ExtensionSession;
   beforeAll(async () => {
     s = await launchWithExtension(undefined, { keepWelcome: true });
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SHOTS_DIR, { recursive: true });
   });
   afterAll(async () => s?.close());
 
@@ -119,7 +118,7 @@ describe.skipIf(noBrowser)('first run, settings and accessibility (Chromium, bui
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Highlighting' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
-      await page.screenshot({ path: `${SHOTS}/${name}.png` });
+      await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
       await page.close();
     }
   });

@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
 
-const SHOTS = resolve(__dirname, '../../docs/screenshots');
 
 describe.skipIf(noBrowser)('popup quick search and README screenshots (Chromium)', () => {
   let s: ExtensionSession;
   beforeAll(async () => {
     s = await launchWithExtension();
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SHOTS_DIR, { recursive: true });
   });
   afterAll(async () => s?.close());
 
@@ -52,7 +50,7 @@ describe.skipIf(noBrowser)('popup quick search and README screenshots (Chromium)
       expect(overflow).toBe(false);
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
-      await page.screenshot({ path: `${SHOTS}/side-panel-search${scheme === 'dark' ? '-dark' : ''}.png` });
+      await page.screenshot({ path: `${SHOTS_DIR}/side-panel-search${scheme === 'dark' ? '-dark' : ''}.png` });
     }
   });
 });

@@ -13,12 +13,13 @@
  * deliberate request from each place and checks the recorders see it, so this file can fail.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
 import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { UPR_INFO_SAMPLE as SAMPLE } from '../fixtures/upr-info-sample';
 
 /** Only what these tests call in the service worker. */
 declare const chrome: {
@@ -27,7 +28,6 @@ declare const chrome: {
 
 const REPORT_URL = 'https://www.ohchr.org/en/hr-bodies/upr/privacy-sample';
 const PDF_URL = 'https://documents.example.org/doc/A-HRC-15-7-privacy.pdf';
-const SAMPLE = resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
 
 /** The first `rows` records of the UPR Info export (Mac line ends; cut where no quote is open). */
 function sampleSlice(rows: number): Buffer {

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyActionCategory, readOpening } from '@/lib/upr/action-category';
 import { CONSIDERING_VERBS, CONTINUING_VERBS, GENERAL_VERBS, MINIMAL_VERBS, SPECIFIC_VERBS } from '@/lib/upr/action-verbs';
@@ -10,6 +8,7 @@ import {
   score,
   splitBySession,
 } from '@/lib/upr/eval-corpus';
+import { UPR_INFO_SAMPLE_ROWS, uprInfoSampleBytes } from '../fixtures/upr-info-sample';
 
 const category = (text: string) => classifyActionCategory(text).category;
 
@@ -171,14 +170,12 @@ describe('readOpening', () => {
   });
 });
 
-const CSV = process.env.UPR_INFO_CSV ?? resolve(__dirname, '../../../shared/data/upr-info-sessions-1-5.csv');
-
-describe.skipIf(!existsSync(CSV))('agreement with UPR Info coders (sessions 1-5 export)', () => {
-  const rows = existsSync(CSV) ? parseCodedRecommendations(decodeMacRoman(readFileSync(CSV))) : [];
+describe('agreement with UPR Info coders (a sample of the sessions 1-5 export)', () => {
+  const rows = parseCodedRecommendations(decodeMacRoman(uprInfoSampleBytes()));
   const { tuning, heldOut } = splitBySession(rows);
 
   it('reads every coded row of the Mac Roman, CR-only export', () => {
-    expect(rows).toHaveLength(6094);
+    expect(rows).toHaveLength(UPR_INFO_SAMPLE_ROWS);
     expect(tuning.length + heldOut.length).toBe(rows.length);
     expect(heldOut.every((r) => r.session >= 4)).toBe(true);
     expect(rows.some((r) => r.text.includes('Habré'))).toBe(true);
