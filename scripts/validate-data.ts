@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { ZodError } from 'zod';
 import {
   ConceptFileSchema, InstrumentFileSchema, RecommendationFileSchema, ReportFileSchema,
-  RiskFactorFileSchema, StateFileSchema,
+  RiskFactorFileSchema, StateFileSchema, AtrocityRelevanceSchema,
 } from '../lib/catalogue/schema';
 import { checkKnowledgeBase } from '../lib/catalogue/check-links';
 
@@ -28,6 +28,10 @@ const kb = {
   concepts: parse('concepts.json', ConceptFileSchema, []),
   instruments: parse('instruments.json', InstrumentFileSchema, []),
   states: parse('states.json', StateFileSchema, []),
+  atrocityRelevance: parse('atrocity-relevance.json', AtrocityRelevanceSchema, {
+    about: '-', counts: [{ why: '-', concepts: ['none'] }], notByThemselves: { why: '-', concepts: [] },
+    onlyForAProtectedGroup: { why: '-', concepts: [], groupWords: ['-'] }, ambiguous: [],
+  }),
 };
 const problems = checkKnowledgeBase(kb);
 for (const p of problems) console.log(p);

@@ -21,7 +21,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): string[] {
     kb.riskFactors.factors.flatMap((f) => [f.id, ...f.indicators.map((i) => i.id)]),
   );
   const instruments = unique('instruments', kb.instruments.map((i) => i.id));
-  unique('concepts', kb.concepts.map((c) => c.id));
+  const concepts = unique('concepts', kb.concepts.map((c) => c.id));
   const states = unique('states', kb.states.map((s) => s.code));
   unique('states (alpha-2)', kb.states.map((s) => s.alpha2));
 
@@ -41,5 +41,10 @@ export function checkKnowledgeBase(kb: KnowledgeBase): string[] {
     expect(where, c.riskFactors, factors, 'risk factor');
     if (c.instrument) expect(where, [c.instrument], instruments, 'instrument');
   }
+  const rel = kb.atrocityRelevance;
+  for (const list of [...rel.counts, rel.notByThemselves, rel.onlyForAProtectedGroup]) {
+    expect(`atrocity-relevance "${list.why.slice(0, 40)}…"`, list.concepts, concepts, 'concept');
+  }
+  for (const a of rel.ambiguous) expect(`atrocity-relevance ambiguous ${a.concept}`, [a.concept, ...a.unlessAlso], concepts, 'concept');
   return problems;
 }

@@ -7,17 +7,20 @@ import riskFactorsJson from '../../data/risk-factors.json';
 import conceptsJson from '../../data/concepts.json';
 import instrumentsJson from '../../data/instruments.json';
 import statesJson from '../../data/states.json';
+import atrocityRelevanceJson from '../../data/atrocity-relevance.json';
 import recs2013 from '../../data/recommendations/2013.json';
 import recs2014 from '../../data/recommendations/2014.json';
 import recs2015 from '../../data/recommendations/2015.json';
 import recs2017 from '../../data/recommendations/2017.json';
 import {
+  AtrocityRelevanceSchema,
   ConceptFileSchema,
   InstrumentFileSchema,
   RecommendationFileSchema,
   ReportFileSchema,
   RiskFactorFileSchema,
   StateFileSchema,
+  type AtrocityRelevance,
   type Concept,
   type Instrument,
   type Recommendation,
@@ -33,6 +36,7 @@ export interface KnowledgeBase {
   concepts: Concept[];
   instruments: Instrument[];
   states: UnState[];
+  atrocityRelevance: AtrocityRelevance;
 }
 
 /** Raw JSON per file, named as on disk, so a parse error can say which file is wrong. */
@@ -42,6 +46,7 @@ export const RAW_FILES = {
   'concepts.json': conceptsJson,
   'instruments.json': instrumentsJson,
   'states.json': statesJson,
+  'atrocity-relevance.json': atrocityRelevanceJson,
   'recommendations/2013.json': recs2013,
   'recommendations/2014.json': recs2014,
   'recommendations/2015.json': recs2015,
@@ -61,6 +66,7 @@ export function parseKnowledgeBase(raw: typeof RAW_FILES = RAW_FILES): Knowledge
     concepts: ConceptFileSchema.parse(raw['concepts.json']),
     instruments: InstrumentFileSchema.parse(raw['instruments.json']),
     states: StateFileSchema.parse(raw['states.json']),
+    atrocityRelevance: AtrocityRelevanceSchema.parse(raw['atrocity-relevance.json']),
   };
 }
 

@@ -210,6 +210,20 @@ export const StateSchema = z.object({
 
 export const StateFileSchema = z.array(StateSchema);
 
+/** data/atrocity-relevance.json: which lexicon concepts make a UPR recommendation atrocity-prevention relevant. */
+const conceptList = z.object({ why: text, concepts: z.array(slug).min(1) });
+export const AtrocityRelevanceSchema = z.object({
+  about: text,
+  /** Count whatever their category. */
+  counts: z.array(conceptList).min(1),
+  /** Never count on their own (their category would make them count). */
+  notByThemselves: conceptList,
+  /** Count only when the text also names one of `groupWords`. */
+  onlyForAProtectedGroup: conceptList.extend({ groupWords: z.array(text).min(1) }),
+  /** A concept whose words mean something else beside these concepts: it does not count there. */
+  ambiguous: z.array(z.object({ concept: slug, unlessAlso: z.array(slug).min(1), why: text })),
+});
+
 export const ReportFileSchema = z.array(ReportSchema);
 
 export type Report = z.infer<typeof ReportSchema>;
@@ -220,6 +234,7 @@ export type Framework = z.infer<typeof FrameworkSchema>;
 export type Concept = z.infer<typeof ConceptSchema>;
 export type Instrument = z.infer<typeof InstrumentSchema>;
 export type UnState = z.infer<typeof StateSchema>;
+export type AtrocityRelevance = z.infer<typeof AtrocityRelevanceSchema>;
 export type ActorId = z.infer<typeof Actor>;
 export type ThemeId = z.infer<typeof Theme>;
 export type ConceptCategoryId = z.infer<typeof ConceptCategory>;
