@@ -35,23 +35,36 @@ export function recordRanges(bytes: Uint8Array): Array<[number, number]> {
   return ranges;
 }
 
+/** An export's header and records, each record as its bytes and as latin1 text to look in. */
+function records(file: string) {
+  const bytes = new Uint8Array(readFileSync(resolve(SHARED, file)));
+  const [header, ...rest] = recordRanges(bytes);
+  if (!header) throw new Error(`${file} is empty`);
+  const latin = (r: [number, number]) => Buffer.from(bytes.subarray(...r)).toString('latin1');
+  return { header: bytes.subarray(...header), records: rest.map((r) => ({ bytes: bytes.subarray(...r), text: latin(r) })) };
+}
+
+/** The records of `file` for which `keep(text, index, count)` holds, and the first holding each of `first`. */
+function pick(file: string, keep: (text: string, i: number, n: number) => boolean, first: string[] = []) {
+  const { header, records: all } = records(file);
+  const firstOf = new Set(first.map((k) => all.findIndex((r) => r.text.includes(k))).filter((i) => i >= 0));
+  const missing = first.filter((k) => !all.some((r) => r.text.includes(k)));
+  return { header, chosen: all.filter((r, i) => firstOf.has(i) || keep(r.text, i, all.length)).map((r) => r.bytes), missing };
+}
+
+function write(out: string, header: Uint8Array, chosen: Uint8Array[]): number {
+  const cr = new Uint8Array([0x0d]);
+  writeFileSync(resolve(OUT, out), Buffer.concat([header, ...chosen].flatMap((p) => [p, cr])));
+  return chosen.length;
+}
+
 /**
  * The header, every `step`-th record, the last record, every record holding one of `all`, and the
  * first record holding each of `first` (names and spellings the tests check, kept once each).
  */
 function sample(file: string, out: string, step: number, all: string[], first: string[]): number {
-  const bytes = new Uint8Array(readFileSync(resolve(SHARED, file)));
-  const [header, ...records] = recordRanges(bytes);
-  if (!header) throw new Error(`${file} is empty`);
-  const latin = (r: [number, number]) => Buffer.from(bytes.subarray(...r)).toString('latin1');
-  const firstOf = new Set(first.map((k) => records.findIndex((r) => latin(r).includes(k))).filter((i) => i >= 0));
-  const chosen = records.filter(
-    (r, i) => i % step === 0 || i === records.length - 1 || firstOf.has(i) || all.some((k) => latin(r).includes(k)),
-  );
-  const parts = [header, ...chosen].map((r) => bytes.subarray(...r));
-  const cr = new Uint8Array([0x0d]);
-  writeFileSync(resolve(OUT, out), Buffer.concat(parts.flatMap((p) => [p, cr])));
-  return chosen.length;
+  const { header, chosen } = pick(file, (t, i, n) => i % step === 0 || i === n - 1 || all.some((k) => t.includes(k)), first);
+  return write(out, header, chosen);
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -61,3 +74,35 @@ const n = sample('upr-info-sessions-1-5.csv', 'sessions-1-5-sample.csv', 5, ['Ha
   ',Republic of Congo,', 'Macedonia FYR', '(Unknown)',
 ]);
 console.log(`tests/fixtures/upr-info/sessions-1-5-sample.csv: ${n} records`);
+
+/**
+ * Rows for the library's search and relevance tests, from all three exports (sessions 1-13), in
+ * one file under the shared header: every row to or from Syria (the State names the tests type),
+ * Norway's recommendations on torture, every 60th row of sessions 10-13, and the first row holding
+ * each text the relevance tests judge (tests/unit/atrocity-relevance.test.ts).
+ */
+const RELEVANCE_EXAMPLES: Record<string, string[]> = {
+  'upr-info-sessions-1-5.csv': [
+    'Ratify the Convention against Torture.', 'including those under the Fourth Geneva Convention', 'eliminate discrimination against Roma',
+    'Enact laws to protect women in employment free from any form of discrimination', 'Raise awareness regarding human rights and the rule of law',
+    'occupied Syrian Golan',
+  ],
+  'upr-info-sessions-6-9.csv': [
+    'Consider ratifying the Convention on the Prevention and Punishment of the Crime of Genocide', 'Fully cooperate with the International Criminal Court and its investigations',
+    'Accede to the 1951 Refugee Convention and the 1967 Protocol thereto', 'Prosecute security officials involved in torturing', 'Fight corruption at all levels',
+    'accredited by the International Criminal Court', 'Establish a national human rights institution, accredited by ICC',
+  ],
+  'upr-info-sessions-10-13.csv': [
+    'Cooperate with the Commission of Inquiry established by the Human Rights Council', 'Accelerate the process of establishing a Truth and Reconciliation Commission',
+    'from the Enforced and Involuntary Disappearance', 'Eliminate religious discrimination in access to education',
+    'Seek international assistance to supplement the national efforts', 'bring conditions for the prison population into line with international human rights standards',
+  ],
+};
+const syria = /^Syria,|,Syria,/;
+const parts = Object.entries(RELEVANCE_EXAMPLES).map(([file, first]) => {
+  const p = pick(file, (t, i) => syria.test(t) || (/,Norway,/.test(t) && /tortur/i.test(t)) || (file.includes('10-13') && i % 60 === 0), first);
+  if (p.missing.length) throw new Error(`${file}: no record holds ${p.missing.map((m) => `"${m}"`).join(', ')}`);
+  return p;
+});
+const m = write('sessions-1-13-search-sample.csv', parts[0]!.header, parts.flatMap((p) => p.chosen));
+console.log(`tests/fixtures/upr-info/sessions-1-13-search-sample.csv: ${m} records`);
