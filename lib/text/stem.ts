@@ -1,6 +1,26 @@
-/** Crude English singular: enough for "procedures" to meet "procedure" and "NHRIs" "NHRI". */
+/**
+ * Crude English singular: enough for "procedures" to meet "procedure", "NHRIs" "NHRI", "women"
+ * "woman" and "processes" "process". Light on purpose: a Porter stemmer would also fold
+ * "organization" into "organ" and "general" into "generation", which ranking cannot afford.
+ * Called for every word of every library row when the index is built: string ends only, no regex.
+ */
+const IRREGULAR = new Map([
+  ['women', 'woman'],
+  ['men', 'man'],
+  ['children', 'child'],
+  ['peoples', 'people'],
+]);
+
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  return word;
+  const n = word.length;
+  if (n < 4) return IRREGULAR.get(word) ?? word;
+  if (word.endsWith('s')) {
+    if (word.endsWith('ies')) return n > 4 ? word.slice(0, -3) + 'y' : word;
+    if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('sis')) return word;
+    // "processes", "taxes", "approaches", "wishes": the "e" belongs to the plural.
+    if (n > 4 && word.endsWith('es') && (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes'))) return word.slice(0, -2);
+    return IRREGULAR.get(word) ?? word.slice(0, -1);
+  }
+  if (word.endsWith('women')) return word.slice(0, -3) + 'man';
+  return IRREGULAR.get(word) ?? word;
 }
