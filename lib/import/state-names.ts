@@ -70,14 +70,26 @@ export function nameKey(name: string): string {
 
 export type StateLookup = (name: string) => string | undefined;
 
-export function stateLookup(states: readonly UnState[]): StateLookup {
+/**
+ * Every name a State goes by, as `nameKey` folds it, with its code: the UN name ("syrian arab
+ * republic"), its qualifier put first ("Iran (Islamic Republic of)" is also "islamic republic of
+ * iran"), the short and former names exports use ("syria", "dpr korea") and the code itself ("syr").
+ */
+export function stateNameKeys(states: readonly UnState[]): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const s of states) {
     byKey.set(nameKey(s.name), s.code);
     byKey.set(foldText(s.name), s.code);
     byKey.set(s.code.toLowerCase(), s.code);
+    const qualified = /^(.*)\(([^)]*\bof(?: the)?)\)\s*$/.exec(s.name);
+    if (qualified) byKey.set(nameKey(`${qualified[2]} ${qualified[1]}`), s.code);
   }
   for (const [k, code] of Object.entries(ALIASES)) if (!byKey.has(k)) byKey.set(k, code);
+  return byKey;
+}
+
+export function stateLookup(states: readonly UnState[]): StateLookup {
+  const byKey = stateNameKeys(states);
   const cache = new Map<string, string | undefined>();
   return (name) => {
     if (cache.has(name)) return cache.get(name);

@@ -12,6 +12,8 @@ import type { LibraryRow } from '../db/rows';
 import { words } from '../text/normalize';
 import { stem } from '../text/stem';
 import { TypoVocabulary } from '../text/typo-vocabulary';
+import { knowledgeBase } from '../catalogue/knowledge';
+import { parseLibraryQuery, stateNames, type LibraryQuery, type QueryClause, type QueryTerm, type StateNames } from './query';
 
 export interface LibraryFilters {
   /** State under Review as named in the export. */
@@ -25,9 +27,44 @@ export interface LibraryFilters {
   relevantOnly?: boolean;
 }
 
+/** One term of the query as the search read it. */
+export interface ReadTerm {
+  kind: 'state' | 'text';
+  /** What it was read as: a State's UN name, a word (corrected where misspelt), a quoted phrase. */
+  label: string;
+  typed: string;
+  /** A misspelt word read as `label`. */
+  corrected?: boolean;
+  /** A word no recommendation holds, nor anything near it. */
+  unknown?: boolean;
+}
+
+export interface ReadClause {
+  negated: boolean;
+  /** Any one of them (OR). */
+  terms: ReadTerm[];
+  /** When nothing matched: rows this clause finds alone (with the filters; not for NOT clauses) … */
+  alone?: number;
+  /** … and rows the query finds without it. */
+  without?: number;
+}
+
 export interface LibraryResult {
   rows: LibraryRow[];
   total: number;
+  /** How the query was read, clause by clause (the line under the search box). */
+  reading: ReadClause[];
+}
+
+type Resolved =
+  | { kind: 'state'; test: (i: number) => boolean }
+  | { kind: 'word'; alternatives: Array<[string, number]> }
+  | { kind: 'phrase'; terms: string[]; alternatives: Array<Array<[string, number]>> };
+
+let bundledNames: StateNames | undefined;
+/** State names of the bundled data/states.json, for queries passed as text. */
+export function bundledStateNames(): StateNames {
+  return (bundledNames ??= stateNames(knowledgeBase().states));
 }
 
 export interface SessionBar {
@@ -41,7 +78,6 @@ export interface SessionBar {
 
 /** How many of the best candidates Fuse re-ranks. */
 const RANKED = 100;
-const STOPWORDS = new Set(['the', 'of', 'and', 'to', 'in', 'on', 'for', 'a', 'an', 'its', 'with', 'by', 'as', 'at', 'all', 'be', 'or', 'that', 'this']);
 /** A word matched through a typo or an unfinished word weighs less than the word itself. */
 const TYPO_WEIGHT = 0.6;
 const PREFIX_WEIGHT = 0.8;
@@ -327,60 +363,173 @@ export class LibraryIndex {
     return out;
   }
 
-  search(query: string, filters: LibraryFilters = {}): LibraryResult {
-    const keep = this.filterFn(filters);
-    if (!keep) return { rows: [], total: 0 };
-    const typed = words(query);
-    const endsTyping = /[\p{L}\p{N}]$/u.test(query);
-    let qwords = [...new Set(typed.map(stem))];
-    const content = qwords.filter((w) => !STOPWORDS.has(w));
-    if (content.length) qwords = content;
-    if (!qwords.length) {
-      const rows: LibraryRow[] = [];
-      for (let i = 0; i < this.docCount; i++) if (keep(i)) rows.push(this.rows[i]!);
-      return { rows, total: rows.length };
-    }
+  /** For each State code, which State-under-Review and recommending-State names carry it (built on first use). */
+  private codeNames?: Map<string, { sur: Set<number>; from: Set<number> }>;
 
-    // Rows holding every query word: hits[i] counts the words found in row i, stamp[i] the
-    // last word that counted it (so a word's several spellings count once).
+  private namesOf(code: string): { sur: Set<number>; from: Set<number> } {
+    if (!this.codeNames) {
+      this.codeNames = new Map();
+      const at = (c: string) => {
+        let e = this.codeNames!.get(c);
+        if (!e) this.codeNames!.set(c, (e = { sur: new Set(), from: new Set() }));
+        return e;
+      };
+      for (let i = 0; i < this.docCount; i++) {
+        const r = this.rows[i]!;
+        if (r.surCode) at(r.surCode).sur.add(this.sur[i]!);
+        if (r.fromCode) at(r.fromCode).from.add(this.from[i]!);
+      }
+    }
+    return this.codeNames.get(code) ?? { sur: new Set(), from: new Set() };
+  }
+
+  /** What a query term stands for in this library: rows to test, index terms to look up. */
+  private resolve(term: QueryTerm, exact: boolean): Resolved {
+    if (term.kind === 'state') {
+      const names = this.namesOf(term.state.code);
+      return { kind: 'state', test: (i) => names.sur.has(this.sur[i]!) || names.from.has(this.from[i]!) };
+    }
+    if (term.kind === 'word') {
+      const alternatives = exact ? (this.postings.has(term.term) ? ([[term.term, 1]] as Array<[string, number]>) : []) : this.expand(term.term, term.typing);
+      return { kind: 'word', alternatives };
+    }
+    const last = term.terms.length - 1;
+    return {
+      kind: 'phrase',
+      terms: term.terms,
+      alternatives: term.terms.map((t, k) => (k === last && term.typing && !exact ? this.expand(t, true) : this.postings.has(t) ? [[t, 1] as [string, number]] : [])),
+    };
+  }
+
+  /** Calls `visit` for each row a resolved term may match (a phrase: rows holding all its words), with the term's weight there. */
+  private eachRow(r: Resolved, visit: (i: number, weight: number) => void): void {
+    if (r.kind === 'state') {
+      for (let i = 0; i < this.docCount; i++) if (r.test(i)) visit(i, 0);
+      return;
+    }
+    const idf = (p: Int32Array, w: number) => Math.log(1 + this.docCount / p.length) * w;
+    if (r.kind === 'word') {
+      for (const [term, weight] of r.alternatives) {
+        const p = this.postings.get(term)!;
+        const s = idf(p, weight);
+        for (let k = 0; k < p.length; k++) visit(p[k]!, s);
+      }
+      return;
+    }
+    // A phrase: rows holding every one of its words (their order is checked in `holds`).
+    const seen = new Uint8Array(this.docCount);
+    let weight = 0;
+    r.alternatives.forEach((alts, j) => {
+      for (const [term, w] of alts) {
+        const p = this.postings.get(term)!;
+        weight += idf(p, w) / alts.length;
+        for (let k = 0; k < p.length; k++) if (seen[p[k]!] === j) seen[p[k]!] = j + 1;
+      }
+    });
+    const all = r.alternatives.length;
+    if (r.alternatives.some((a) => !a.length)) return;
+    for (let i = 0; i < this.docCount; i++) if (seen[i] === all) visit(i, weight);
+  }
+
+  /** Whether row `i` holds the term exactly: a phrase's words in order, a word or one of its readings. */
+  private holds(r: Resolved, i: number, tokens: () => string[]): boolean {
+    if (r.kind === 'state') return r.test(i);
+    const toks = tokens();
+    if (r.kind === 'word') return r.alternatives.some(([t]) => toks.includes(t));
+    const sets = r.alternatives.map((alts) => new Set(alts.map(([t]) => t)));
+    for (let s = 0; s + sets.length <= toks.length; s++) if (sets.every((set, k) => set.has(toks[s + k]!))) return true;
+    return false;
+  }
+
+  /** Row positions matching every clause (and no negated one) and the filters, unordered; `score` holds their weights. */
+  private matchRows(clauses: readonly QueryClause[], keep: (i: number) => boolean, exactNot = true): number[] {
     const { stamp, hits, score } = this;
     stamp.fill(-1);
     hits.fill(0);
     score.fill(0);
-    const lastStem = stem(typed[typed.length - 1] ?? '');
-    for (let w = 0; w < qwords.length; w++) {
-      const word = qwords[w]!;
-      for (const [term, weight] of this.expand(word, endsTyping && word === lastStem)) {
-        const p = this.postings.get(term)!;
-        const idf = Math.log(1 + this.docCount / p.length) * weight;
-        for (let k = 0; k < p.length; k++) {
-          const i = p[k]!;
-          if (stamp[i] !== w) {
-            stamp[i] = w;
+    const positive = clauses.filter((c) => !c.negated);
+    const resolved = new Map<QueryClause, Resolved[]>(clauses.map((c) => [c, c.terms.map((t) => this.resolve(t, c.negated && exactNot))]));
+    positive.forEach((c, ci) => {
+      for (const r of resolved.get(c)!) {
+        this.eachRow(r, (i, s) => {
+          // Rows are counted once per clause, whichever of its terms or readings matched first.
+          if (stamp[i] !== ci) {
+            stamp[i] = ci;
             hits[i]!++;
-            score[i]! += idf;
+            score[i]! += s;
           }
-        }
+        });
       }
+    });
+    const toCheck: Array<{ clause: QueryClause; terms: Resolved[] }> = [];
+    for (const c of clauses) {
+      const terms = resolved.get(c)!;
+      if (terms.some((r) => r.kind === 'phrase')) toCheck.push({ clause: c, terms });
+      else if (c.negated) for (const r of terms) this.eachRow(r, (i) => void (hits[i] = -1));
     }
-    const need = qwords.length;
+    const need = positive.length;
     const found: number[] = [];
-    for (let i = 0; i < this.docCount; i++) if (hits[i] === need && keep(i)) found.push(i);
+    for (let i = 0; i < this.docCount; i++) {
+      if (hits[i] !== need || !keep(i)) continue;
+      if (toCheck.length) {
+        let toks: string[] | undefined;
+        const tokens = () => (toks ??= rowStems(this.rows[i]!));
+        if (!toCheck.every(({ clause, terms }) => terms.some((r) => this.holds(r, i, tokens)) !== clause.negated)) continue;
+      }
+      found.push(i);
+    }
+    return found;
+  }
+
+  /** How each clause was read: States by their UN name, words as the index reads them. */
+  private read(query: LibraryQuery): ReadClause[] {
+    return query.clauses.map((c) => ({
+      negated: c.negated,
+      terms: c.terms.map((t): ReadTerm => {
+        if (t.kind === 'state') return { kind: 'state', label: t.state.name, typed: t.typed };
+        if (t.kind === 'phrase') return { kind: 'text', label: `“${t.typed}”`, typed: t.typed };
+        if (this.postings.has(t.term) || (t.typing && this.vocabulary.completions(t.term, 1).length)) return { kind: 'text', label: t.typed, typed: t.typed };
+        // A misspelt word reads as the known word that most rows hold.
+        const best = this.vocabulary.corrections(t.term).sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)[0];
+        return best ? { kind: 'text', label: best, typed: t.typed, corrected: true } : { kind: 'text', label: t.typed, typed: t.typed, unknown: true };
+      }),
+    }));
+  }
+
+  search(query: string | LibraryQuery, filters: LibraryFilters = {}): LibraryResult {
+    const q = typeof query === 'string' ? parseLibraryQuery(query, bundledStateNames()) : query;
+    const reading = this.read(q);
+    const keep = this.filterFn(filters);
+    if (!keep) return { rows: [], total: 0, reading };
+    const found = this.matchRows(q.clauses, keep);
+    if (!found.length && q.clauses.length) {
+      // Say which term found nothing, and what dropping each term would find.
+      q.clauses.forEach((c, k) => {
+        const rest = q.clauses.filter((_, j) => j !== k);
+        reading[k]!.without = this.matchRows(rest, keep).length;
+        if (!c.negated) reading[k]!.alone = this.matchRows([c], keep).length;
+      });
+      return { rows: [], total: 0, reading };
+    }
+    const { score } = this;
     found.sort((a, b) => score[b]! - score[a]! || a - b);
 
-    const head = found.slice(0, RANKED);
-    const fuse = new Fuse(
-      head.map((i) => this.rows[i]!),
-      { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: false },
-    );
-    const ranked = fuse.search(query.trim());
-    const order = new Map<number, number>();
-    ranked.forEach((r, k) => order.set(head[r.refIndex]!, k));
-    head.sort((a, b) => (order.get(a) ?? RANKED + 1) - (order.get(b) ?? RANKED + 1) || score[b]! - score[a]!);
+    // Fuse re-ranks the best of them by closeness to the words as typed (not the States).
+    const words = q.clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
+    const head = words.length ? found.slice(0, RANKED) : [];
+    if (head.length) {
+      const fuse = new Fuse(
+        head.map((i) => this.rows[i]!),
+        { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: false },
+      );
+      const order = new Map<number, number>();
+      fuse.search(words.join(' ')).forEach((r, k) => order.set(head[r.refIndex]!, k));
+      head.sort((a, b) => (order.get(a) ?? RANKED + 1) - (order.get(b) ?? RANKED + 1) || score[b]! - score[a]!);
+    }
     const rows = new Array<LibraryRow>(found.length);
     for (let k = 0; k < head.length; k++) rows[k] = this.rows[head[k]!]!;
     for (let k = head.length; k < found.length; k++) rows[k] = this.rows[found[k]!]!;
-    return { rows, total: found.length };
+    return { rows, total: found.length, reading };
   }
 
   /** Per session for one State under Review: received, atrocity-relevant, share supported. */
