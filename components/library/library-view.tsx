@@ -8,12 +8,15 @@ import { workerImporter, type Importer } from '@/lib/import/import-client';
 import type { LibraryRow } from '@/lib/db/rows';
 import { extendLibraryIndex, loadLibraryIndex } from '@/lib/library/load';
 import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
+import { parseLibraryQuery, stateNames } from '@/lib/library/query';
 import { libraryCsv } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { ImportPanel } from './import-panel';
 import { LibraryFilterBar } from './library-filters';
 import { LibraryResults } from './library-results';
 import { SurChart } from './sur-chart';
+import { NoResults, QueryReading } from './query-reading';
+import { useKnowledge } from '../knowledge-context';
 import './library.css';
 
 const nf = new Intl.NumberFormat('en-GB');
@@ -45,7 +48,11 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
     [db, settle],
   );
 
-  const result = useMemo(() => index?.search(deferredQuery, filters), [index, deferredQuery, filters]);
+  const kb = useKnowledge();
+  const names = useMemo(() => stateNames(kb.states), [kb]);
+  const parsed = useMemo(() => parseLibraryQuery(deferredQuery, names), [deferredQuery, names]);
+  const result = useMemo(() => index?.search(parsed, filters), [index, parsed, filters]);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   const bars = useMemo(() => (index && filters.sur ? index.sessionBars(filters.sur) : []), [index, filters.sur]);
 
   return (
@@ -67,10 +74,12 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
           <input
             type="search"
             aria-label="Search the library"
-            placeholder="e.g. torture, enforced disappearances, Rome Statute"
+            aria-describedby="library-query-reading"
+            placeholder="e.g. Syria torture, “enforced disappearance”, Rome Statute"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
+          {query.trim() && <QueryReading reading={result.reading} id="library-query-reading" />}
           <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
           {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
           <div className="library-toolbar">
@@ -86,10 +95,20 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
               Export CSV
             </button>
           </div>
-          <LibraryResults rows={result.rows} />
+          {result.total === 0 && parsed.clauses.length > 0 ? (
+            <NoResults query={parsed} reading={result.reading} filtered={filtered} onSearch={setQuery} />
+          ) : (
+            <LibraryResults rows={result.rows} />
+          )}
           <p className="muted library-note">
-            “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
-            hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.
+            Search: a State's name finds what it received or recommended (“Syria torture”); “quotes” keep words together; OR takes either
+            word; NOT or a minus sign (-death) leaves one out.
+          </p>
+          <p className="muted library-note">
+            “Atrocity prevention relevant” marks a recommendation that names an atrocity crime or risk (torture, enforced disappearance, hate
+            speech, impunity…), a treaty of atrocity prevention or the courts and inquiries behind it (Genocide Convention, Rome Statute and the
+            ICC, Convention against Torture, Arms Trade Treaty…), or a principle linked to a risk factor of the UN Framework of Analysis.
+            Discrimination counts when it targets a national, ethnic, racial or religious group, a minority or an indigenous people.
           </p>
         </section>
       )}

@@ -9,7 +9,8 @@ import { inThreadImporter } from '@/lib/import/import-client';
 import { stateLookup } from '@/lib/import/state-names';
 import { bundledTagger } from '@/lib/library/bundled-tagger';
 import { allRows } from '@/lib/library/store';
-import { UPR_INFO_SAMPLE as SAMPLE, UPR_INFO_SAMPLE_ROWS } from '../fixtures/upr-info-sample';
+import { UPR_INFO_SAMPLE as SAMPLE, UPR_INFO_SAMPLE_ROWS, UPR_INFO_SEARCH_SAMPLE } from '../fixtures/upr-info-sample';
+import { buttonIn, setValue } from './support/ui';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -103,4 +104,44 @@ describe('Library tab', { timeout: 90_000 }, () => {
     expect(container.querySelector('[role=alert]')!.textContent).toMatch(/“scan\.jpg” is a JPEG image, not a CSV export\. Expected a CSV export of UPR recommendations/);
     expect(await allRows(db)).toHaveLength(0);
   });
+
+  it('reads "Syria genocide" as the State and a word, says which word found nothing, and drops it on a click', async () => {
+    const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
+    act(() => root.render(<LibraryView db={db} importer={importer} />));
+    await until(() => !!container.querySelector('.empty-state'), 'the empty library');
+    chooseFile(new File([readFileSync(UPR_INFO_SEARCH_SAMPLE)], 'sessions-1-13-search-sample.csv', { type: 'text/csv' }));
+    await until(() => /^433 recommendations added/.test(container.querySelector('.import-summary')?.textContent ?? ''), 'the summary');
+    await until(() => container.querySelector('.result-count')?.textContent === '433 recommendations', 'the full list');
+    const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
+    const count = () => Number(container.querySelector('.result-count')!.textContent!.replace(/\D/g, ''));
+    const reading = () => container.querySelector('.query-reading')?.textContent;
+
+    setValue(input, 'Syria genocide');
+    await until(() => !!container.querySelector('.no-results'), 'the zero-result message');
+    expect(reading()).toBe('Read as: State: Syrian Arab Republic · text: genocide');
+    expect(count()).toBe(0);
+    const message = container.querySelector('.no-results')!.textContent!;
+    expect(message).toMatch(/No recommendation matches all of these together: to or from Syrian Arab Republic \((\d+) recommendations\) · “genocide” \((\d+) recommendations?\)\./);
+    const [, toOrFrom] = /Syrian Arab Republic \((\d+)/.exec(message)!;
+    const drop = buttonIn(container, /^Search without “genocide”/)!;
+    expect(drop.textContent).toBe(`Search without “genocide” (${toOrFrom} recommendations)`);
+    expect(buttonIn(container, /^Search without Syrian Arab Republic/)).toBeDefined();
+
+    act(() => drop.click());
+    await until(() => input.value === 'Syria' && count() === Number(toOrFrom), 'the rows to or from Syria');
+    expect(reading()).toBe('Read as: State: Syrian Arab Republic');
+    const cards = [...container.querySelectorAll('.library-card')];
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.textContent).toMatch(/^.*(Syria → [^·]+|→ Syria) · session/);
+    // Found through the State: most of these recommendations never write "Syria".
+    expect(cards.filter((c) => !/Syria/.test(c.querySelector('.library-text')!.textContent!)).length).toBeGreaterThan(cards.length / 2);
+
+    setValue(input, 'Syria torture');
+    await until(() => reading() === 'Read as: State: Syrian Arab Republic · text: torture' && count() > 0, 'Syria and torture');
+    for (const card of container.querySelectorAll('.library-card')) {
+      expect(card.textContent).toMatch(/^.*(Syria → [^·]+|→ Syria) · session/);
+      expect(card.querySelector('.library-text')!.textContent).toMatch(/tortur/i);
+    }
+  });
 });
+

@@ -1,0 +1,93 @@
+/**
+ * How the library read the query ("State: Syrian Arab Republic · text: genocide"), and, when
+ * nothing matched, which term found nothing and a button to search without each term.
+ */
+import type { LibraryQuery } from '@/lib/library/query';
+import { withoutClause } from '@/lib/library/query';
+import type { ReadClause, ReadTerm } from '@/lib/library/search-index';
+
+const nf = new Intl.NumberFormat('en-GB');
+const recs = (n: number) => `${nf.format(n)} ${n === 1 ? 'recommendation' : 'recommendations'}`;
+
+function termText(t: ReadTerm): string {
+  if (t.corrected) return `${t.label} (for “${t.typed}”)`;
+  if (t.unknown) return `${t.label} (in no recommendation)`;
+  return t.label;
+}
+
+const clauseText = (c: ReadClause) => c.terms.map(termText).join(' or ');
+const kindOf = (c: ReadClause) => (c.negated ? 'not' : c.terms.every((t) => t.kind === 'state') ? (c.terms.length > 1 ? 'States' : 'State') : 'text');
+
+/** "State: Syrian Arab Republic · text: genocide convention · not: death penalty" */
+export function QueryReading({ reading, id }: { reading: readonly ReadClause[]; id: string }) {
+  const parts: Array<{ kind: string; text: string }> = [];
+  for (const c of reading) {
+    const kind = kindOf(c);
+    const last = parts[parts.length - 1];
+    // Words typed one after another read as one text: "text: genocide convention".
+    if (last && last.kind === 'text' && kind === 'text' && c.terms.length === 1) last.text += ` ${clauseText(c)}`;
+    else parts.push({ kind, text: clauseText(c) });
+  }
+  if (!parts.length) return null;
+  return (
+    <p className="query-reading muted" id={id}>
+      Read as:{' '}
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 && ' · '}
+          <span className="reading-kind">{p.kind}:</span> {p.text}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+const quoted = (c: ReadClause) => (c.terms.every((t) => t.kind === 'state') ? clauseText(c) : `“${clauseText(c)}”`);
+
+/** The zero-result message: what each term finds alone, and a button to drop each one. */
+export function NoResults({ query, reading, filtered, onSearch }: { query: LibraryQuery; reading: readonly ReadClause[]; filtered: boolean; onSearch: (q: string) => void }) {
+  const where = filtered ? ' with these filters' : '';
+  const empty = reading.filter((c) => !c.negated && c.alone === 0);
+  const together = reading.filter((c) => !c.negated && (c.alone ?? 0) > 0);
+  const drops = reading
+    .map((c, k) => ({ c, k, n: c.without ?? 0 }))
+    .filter((d) => d.n > 0)
+    .sort((a, b) => b.n - a.n);
+  return (
+    <div className="empty-state no-results">
+      {empty.length > 0 ? (
+        <p>
+          <strong>
+            Nothing in the library{where} matches {empty.map(quoted).join(' or ')}.
+          </strong>
+        </p>
+      ) : together.length > 1 ? (
+        <p>
+          <strong>No recommendation{where} matches all of these together:</strong>{' '}
+          {together.map((c, i) => (
+            <span key={i}>
+              {i > 0 && ' · '}
+              {c.terms.every((t) => t.kind === 'state') ? `to or from ${clauseText(c)}` : quoted(c)} ({recs(c.alone!)})
+            </span>
+          ))}
+          .
+        </p>
+      ) : (
+        <p>
+          <strong>No recommendation{where} matches “{query.text.trim()}”.</strong>
+        </p>
+      )}
+      {drops.length > 0 ? (
+        <div className="drop-terms">
+          {drops.map(({ c, k, n }) => (
+            <button key={k} type="button" className="secondary" onClick={() => onSearch(withoutClause(query, k))}>
+              Search without {c.negated ? `NOT ${quoted(c)}` : quoted(c)} ({recs(n)})
+            </button>
+          ))}
+        </div>
+      ) : (
+        filtered && <p>Clear the filters to search the whole library.</p>
+      )}
+    </div>
+  );
+}
