@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { buildCatalogueIndex, groupByReport, type CatalogueFilters, type CatalogueHit } from '@/lib/catalogue/search';
+import { SearchReading } from './search-reading';
 import type { R2PDatabase } from '@/lib/db/database';
 import { useKnowledge } from '../knowledge-context';
 import { FilterBar } from './filter-bar';
@@ -24,7 +25,12 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
   const [expanded, setExpanded] = useState<string | null>(null);
   const [drafting, setDrafting] = useState<string | null>(null);
   const deferredQuery = useDeferredValue(query);
-  const hits = useMemo(() => index.search(deferredQuery, filters), [index, deferredQuery, filters]);
+  // "Search instead for …": the words as typed, until the query changes.
+  const [literalFor, setLiteralFor] = useState<string | null>(null);
+  const literal = literalFor === deferredQuery;
+  const read = useMemo(() => index.query(deferredQuery, filters), [index, deferredQuery, filters]);
+  const result = useMemo(() => (literal ? index.query(deferredQuery, filters, { literal: true }) : read), [index, deferredQuery, filters, literal, read]);
+  const hits = result.hits;
   const inputRef = useRef<HTMLInputElement>(null);
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const reportById = useMemo(() => new Map(kb.reports.map((r) => [r.id, r])), [kb]);
@@ -111,10 +117,21 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
       <p className="result-count" role="status" aria-live="polite">
         {hits.length === 0
           ? ''
-          : ranked
-            ? `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
-            : `All ${hits.length} recommendations, by report`}
+          : !ranked
+            ? `All ${hits.length} recommendations, by report`
+            : result.partial
+              ? `No recommendation has all these words; ${hits.length} ${hits.length === 1 ? 'has' : 'have'} some of them${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
+              : `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`}
       </p>
+      {ranked && (
+        <SearchReading
+          typed={deferredQuery.trim()}
+          reading={result.reading}
+          corrected={read.reading}
+          literal={literal}
+          onLiteral={(on) => setLiteralFor(on ? deferredQuery : null)}
+        />
+      )}
       {hits.length === 0 ? (
         <div className="empty-state">
           <p>

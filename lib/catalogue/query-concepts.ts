@@ -26,6 +26,8 @@ export interface QueryConcepts {
   ids: string[];
   /** The query with each recognised phrase spelt as the lexicon spells it ("rome statue" -> "Rome Statute"). */
   corrected: string;
+  /** Typed words read as another word of a concept's name ("statue" as "statute"): typos, not unfinished words. */
+  typos: Array<{ typed: string; read: string }>;
 }
 
 export function buildConceptLexicon(concepts: readonly Concept[]): ConceptLexicon {
@@ -44,33 +46,38 @@ export function buildConceptLexicon(concepts: readonly Concept[]): ConceptLexico
   return { byFirstWord, vocabulary: new TypoVocabulary(vocabulary) };
 }
 
-/** What a typed word may stand for: itself, and the lexicon words within its typo allowance. */
-function readings(word: string, lex: ConceptLexicon): string[] {
-  return lex.vocabulary.has(word) ? [word] : [word, ...lex.vocabulary.corrections(word)];
+/** What a typed word may stand for: itself, and (unless typos are off) the lexicon words within its typo allowance. */
+function readings(word: string, lex: ConceptLexicon, typos: boolean): string[] {
+  return lex.vocabulary.has(word) || !typos ? [word] : [word, ...lex.vocabulary.corrections(word)];
 }
 
-/** Concepts named in the query, the longest phrase winning at each position. */
-export function findQueryConcepts(query: string, lex: ConceptLexicon): QueryConcepts {
+/** Concepts named in the query, the longest phrase winning at each position; `typos: false` takes the words as typed. */
+export function findQueryConcepts(query: string, lex: ConceptLexicon, { typos = true } = {}): QueryConcepts {
   const typedWords = words(query);
   const q = typedWords.map(stem);
   const found: string[] = [];
   const out: string[] = [];
+  const misspelt: QueryConcepts['typos'] = [];
   let i = 0;
   while (i < q.length) {
     let best: TermEntry | undefined;
-    for (const first of readings(q[i]!, lex)) {
+    for (const first of readings(q[i]!, lex, typos)) {
       for (const term of lex.byFirstWord.get(first) ?? []) {
         if (term.words.length > q.length - i || (best && term.words.length <= best.words.length)) continue;
         const fits = term.words.every((w, k) => {
           const typed = q[i + k]!;
           const stillTyping = i + k === q.length - 1 && typed.length >= 3;
-          return readings(typed, lex).includes(w) || (stillTyping && w.startsWith(typed));
+          return readings(typed, lex, typos).includes(w) || (stillTyping && w.startsWith(typed));
         });
         if (fits) best = term;
       }
     }
     if (best) {
       if (!found.includes(best.conceptId)) found.push(best.conceptId);
+      best.words.forEach((w, k) => {
+        const typed = q[i + k]!;
+        if (typed !== w && readings(typed, lex, typos).includes(w)) misspelt.push({ typed: typedWords[i + k]!, read: w });
+      });
       out.push(best.text);
       i += best.words.length;
     } else {
@@ -78,5 +85,5 @@ export function findQueryConcepts(query: string, lex: ConceptLexicon): QueryConc
       i += 1;
     }
   }
-  return { ids: found, corrected: out.join(' ') };
+  return { ids: found, corrected: out.join(' '), typos: misspelt };
 }

@@ -9,6 +9,7 @@
 import { knowledgeBase, type KnowledgeBase } from './knowledge';
 import { findQueryConcepts, type ConceptLexicon, buildConceptLexicon } from './query-concepts';
 import { TextIndex } from './text-index';
+import { readQuestion } from './question';
 import type { ActorId, Recommendation, ThemeId } from './schema';
 import { foldText } from '../text/normalize';
 
@@ -39,8 +40,35 @@ interface SearchDoc {
   context: string;
 }
 
+/** How the search read the query, for the line above the results. */
+export interface CatalogueReading {
+  /** What was searched for: the question's topic, typos corrected ("Rome Statute" for "rome statue"). */
+  searched: string;
+  /** A misspelt word was read as another. */
+  corrected: boolean;
+  /** Words of a question left out ("what", "did", "the SG", "recommend", "on"). */
+  dropped: string[];
+  /** Typed words that no entry holds, nor anything near them. */
+  missing: string[];
+}
+
+export interface CatalogueResult {
+  /** Entries holding every word searched for (or one of its readings); when none does, those holding most of them. */
+  hits: CatalogueHit[];
+  /** `hits` hold only some of the words: no entry holds them all. */
+  partial: boolean;
+  reading: CatalogueReading;
+}
+
+export interface SearchOptions {
+  /** The words as typed: no question frame dropped, no typo corrected ("Search instead for …"). */
+  literal?: boolean;
+}
+
 export interface CatalogueIndex {
+  /** Ranked entries that match the query (see `query` for partial matches and how it was read). */
   search(query: string, filters?: CatalogueFilters): CatalogueHit[];
+  query(query: string, filters?: CatalogueFilters, options?: SearchOptions): CatalogueResult;
   readonly size: number;
 }
 
@@ -113,51 +141,63 @@ export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
     );
   };
 
+  const listAll = (filters: CatalogueFilters | undefined): CatalogueHit[] =>
+    kb.recommendations
+      .filter((rec) => passes(rec, filters))
+      .sort((a, b) => (reportOrder.get(a.report) ?? 0) - (reportOrder.get(b.report) ?? 0) || order.get(a.id)! - order.get(b.id)!)
+      .map((item) => ({ item, score: 0, concepts: [] }));
+
+  const query = (typedQuery: string, filters?: CatalogueFilters, { literal = false }: SearchOptions = {}): CatalogueResult => {
+    const lastWordComplete = /\s$/.test(typedQuery);
+    const question = literal ? { topic: typedQuery, dropped: [] } : readQuestion(typedQuery.trim(), { typing: !lastWordComplete });
+    const trimmed = question.topic.trim();
+    const reading: CatalogueReading = { searched: trimmed, corrected: false, dropped: question.dropped, missing: [] };
+    if (!trimmed) return { hits: listAll(filters), partial: false, reading };
+    const { ids: found, corrected, typos } = findQueryConcepts(trimmed, lexicon, { typos: !literal });
+    // The reports may use another name than the one typed: "RtoP" also looks for the label,
+    // as optional words that add to the score but are not required.
+    const synonyms = found
+      .flatMap((c) => [conceptById.get(c)!.label, ...conceptById.get(c)!.acronyms])
+      .filter((t) => !foldText(corrected).includes(foldText(t)));
+    const required = index.parse(corrected, { lastWordComplete, corrections: !literal });
+    const queryWords = [...required, ...index.parse(synonyms.join(' '), { lastWordComplete: true }).map((w) => ({ ...w, optional: true }))];
+    const wordTypos = required.filter((w) => w.correction);
+    reading.corrected = typos.length > 0 || wordTypos.length > 0;
+    // Spelt as the lexicon spells what it corrected ("Rome Statute"); as typed otherwise.
+    if (reading.corrected) reading.searched = wordTypos.reduce((text, w) => text.replace(new RegExp(`\\b${w.typed}\\b`, 'i'), w.correction!), corrected);
+    reading.missing = required.filter((w) => !w.alternatives.length).map((w) => w.typed!);
+    const need = required.filter((w) => w.alternatives.length).length;
+
+    const hits: Array<CatalogueHit & { matched: number }> = [];
+    let best = 0;
+    const phrase = foldText(corrected);
+    for (const [i, { score: raw, matched }] of index.scoreWithCoverage(queryWords)) {
+      const rec = docs[i]!.rec;
+      if (!passes(rec, filters)) continue;
+      const linked = conceptsByRec.get(rec.id);
+      const concepts = found.filter((c) => linked?.has(c) || rec.instruments.includes(conceptById.get(c)?.instrument ?? ''));
+      const boost = found.length ? (CONCEPT_BOOST * concepts.length) / found.length : 0;
+      const inTitle = corrected.includes(' ') && foldText(rec.title).includes(phrase) ? PHRASE_IN_TITLE : 1;
+      const score = raw * (1 + boost) * inTitle;
+      best = Math.max(best, score);
+      hits.push({ item: rec, score, concepts, matched });
+    }
+    // An entry that holds every word searched for is an answer; one holding some of them is not,
+    // unless no entry holds them all (then the best partial ones are shown, and said to be partial).
+    const most = hits.reduce((m, h) => Math.max(m, h.matched), 0);
+    const partial = need > 1 && most < need;
+    const kept = hits.filter((h) => h.matched === most);
+    const top = kept.reduce((m, h) => Math.max(m, h.score), 0) || best;
+    // Relative to the best hit, so a score reads the same whatever the query: 1 is the top.
+    const out = kept.map(({ item, score, concepts }) => ({ item, concepts, score: top > 0 ? score / top : 0 }));
+    out.sort((a, b) => b.score - a.score || order.get(a.item.id)! - order.get(b.item.id)!);
+    return { hits: out, partial, reading };
+  };
+
   return {
     size: docs.length,
-    search(query, filters) {
-      const trimmed = query.trim();
-      if (!trimmed) {
-        return kb.recommendations
-          .filter((rec) => passes(rec, filters))
-          .sort(
-            (a, b) =>
-              (reportOrder.get(a.report) ?? 0) - (reportOrder.get(b.report) ?? 0) ||
-              order.get(a.id)! - order.get(b.id)!,
-          )
-          .map((item) => ({ item, score: 0, concepts: [] }));
-      }
-      const { ids: found, corrected } = findQueryConcepts(trimmed, lexicon);
-      const lastWordComplete = /\s$/.test(query);
-      // The reports may use another name than the one typed: "RtoP" also looks for the label,
-      // as optional words that add to the score but are not required.
-      const synonyms = found
-        .flatMap((c) => [conceptById.get(c)!.label, ...conceptById.get(c)!.acronyms])
-        .filter((t) => !foldText(corrected).includes(foldText(t)));
-      const queryWords = [
-        ...index.parse(corrected, { lastWordComplete }),
-        ...index.parse(synonyms.join(' '), { lastWordComplete: true }).map((w) => ({ ...w, optional: true })),
-      ];
-      const hits: CatalogueHit[] = [];
-      let best = 0;
-      const phrase = foldText(corrected);
-      for (const [i, raw] of index.score(queryWords)) {
-        const rec = docs[i]!.rec;
-        if (!passes(rec, filters)) continue;
-        const linked = conceptsByRec.get(rec.id);
-        const concepts = found.filter(
-          (c) => linked?.has(c) || rec.instruments.includes(conceptById.get(c)?.instrument ?? ''),
-        );
-        const boost = found.length ? (CONCEPT_BOOST * concepts.length) / found.length : 0;
-        const inTitle = corrected.includes(' ') && foldText(rec.title).includes(phrase) ? PHRASE_IN_TITLE : 1;
-        const score = raw * (1 + boost) * inTitle;
-        best = Math.max(best, score);
-        hits.push({ item: rec, score, concepts });
-      }
-      // Relative to the best hit, so a score reads the same whatever the query: 1 is the top.
-      for (const h of hits) h.score = best > 0 ? h.score / best : 0;
-      return hits.sort((a, b) => b.score - a.score || order.get(a.item.id)! - order.get(b.item.id)!);
-    },
+    query,
+    search: (q, filters) => query(q, filters).hits,
   };
 }
 

@@ -6,6 +6,7 @@
 import { words } from '../text/normalize';
 import { stem } from '../text/stem';
 import { TypoVocabulary } from '../text/typo-vocabulary';
+import { editDistance } from '../text/edit-distance';
 
 export interface Field<T> {
   weight: number;
@@ -17,6 +18,16 @@ export interface QueryWord {
   alternatives: { term: string; weight: number }[];
   /** Adds to the score where found, but a document lacking it is not counted short. */
   optional?: boolean;
+  /** The word as typed (folded). */
+  typed?: string;
+  /** A misspelt word: the known word it is read as (the closest, most used). */
+  correction?: string;
+}
+
+/** A document's score and how many of the query's required words it holds. */
+export interface Scored {
+  score: number;
+  matched: number;
 }
 
 const K1 = 1.2;
@@ -54,7 +65,7 @@ export class TextIndex<T> {
    * Turns typed text into query words: exact terms, completions of the word still being typed,
    * corrections of misspelt ones. Common function words are dropped.
    */
-  parse(text: string, { lastWordComplete = false } = {}): QueryWord[] {
+  parse(text: string, { lastWordComplete = false, corrections = true } = {}): QueryWord[] {
     const raw = words(text);
     const out: QueryWord[] = [];
     raw.forEach((word, i) => {
@@ -65,16 +76,34 @@ export class TextIndex<T> {
       if (i === raw.length - 1 && !lastWordComplete && word.length >= 2) {
         for (const c of this.vocabulary.completions(word)) if (c !== term) alternatives.push({ term: c, weight: 0.85 });
       }
-      if (!alternatives.length) {
-        for (const c of this.vocabulary.corrections(term)) alternatives.push({ term: c, weight: 0.8 });
+      if (!alternatives.length && corrections) {
+        const found = this.vocabulary.corrections(term);
+        for (const c of found) alternatives.push({ term: c, weight: 0.8 });
+        const best = [...found].sort((a, b) => editDistance(term, a, 2) - editDistance(term, b, 2) || this.df(b) - this.df(a))[0];
+        if (best) {
+          out.push({ alternatives, typed: word, correction: best });
+          return;
+        }
       }
-      out.push({ alternatives });
+      out.push({ alternatives, typed: word });
     });
     return out;
   }
 
+  /** How many documents hold the term. */
+  df(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
   /** BM25F score per document, scaled by the share of query words it matches (squared). */
   score(query: readonly QueryWord[]): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const [doc, s] of this.scoreWithCoverage(query)) scores.set(doc, s.score);
+    return scores;
+  }
+
+  /** The score per document, with how many of the required query words it holds. */
+  scoreWithCoverage(query: readonly QueryWord[]): Map<number, Scored> {
     const perWord = query.map((q) => {
       const best = new Map<number, number>();
       for (const { term, weight } of q.alternatives) {
@@ -97,9 +126,9 @@ export class TextIndex<T> {
         totals.set(doc, t);
       }
     });
-    const scores = new Map<number, number>();
+    const scores = new Map<number, Scored>();
     const n = Math.max(1, query.filter((q) => !q.optional).length);
-    for (const [doc, { sum, matched }] of totals) scores.set(doc, sum * (matched / n) ** 2);
+    for (const [doc, { sum, matched }] of totals) scores.set(doc, { score: sum * (matched / n) ** 2, matched });
     return scores;
   }
 }

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SearchView } from '@/components/search/search-view';
-import { setValue, useScreen } from './support/ui';
+import { buttonIn, setValue, useScreen } from './support/ui';
 
 const screen = useScreen();
 let container: HTMLDivElement;
@@ -56,4 +56,38 @@ describe('SearchView', () => {
     expect(cards()[1]!.getAttribute('aria-expanded')).toBe('true');
     expect(cards()[1]!.querySelector('.upr-sentence')).not.toBeNull();
   });
+
+  it('reads a question for its topic: the SG\'s pledges do not crowd out the answer', () => {
+    screen.render(<SearchView initialQuery="what did the SG recommend on hate speech" />);
+    const titles = cards().map((c) => c.querySelector('h3, .result-title')?.textContent ?? c.textContent!);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThan(6);
+    expect(titles[0]).toMatch(/hate speech/i);
+    for (const t of titles) expect(t).not.toMatch(/SG pledge/);
+    expect(container.querySelector('.search-reading')!.textContent).toMatch(/^Searching for hate speech \(the question’s words left out: what did the SG recommend on\)\. Search all the words$/);
+    expect(container.querySelector('[role=status]')!.textContent).toBe(`${titles.length} recommendations`);
+  });
+
+  it('says "Showing results for" a corrected typo, and searches the words as typed on a click', () => {
+    screen.render(<SearchView initialQuery="rome statue" />);
+    const reading = () => container.querySelector('.search-reading')?.textContent;
+    expect(reading()).toBe('Showing results for Rome Statute. Search instead for “rome statue”');
+    expect(cards()[0]!.textContent).toMatch(/Rome Statute/);
+    act(() => buttonIn(container, 'Search instead for “rome statue”')!.click());
+    expect(reading()).toBe('Showing results for the words as typed. Search for Rome Statute instead“statue” is in no recommendation.');
+    act(() => buttonIn(container, 'Search for Rome Statute instead')!.click());
+    expect(reading()).toBe('Showing results for Rome Statute. Search instead for “rome statue”');
+  });
+
+  it('counts only the entries that hold every word, and says when none holds them all', () => {
+    screen.render(<SearchView initialQuery="national focal point" />);
+    const n = cards().length;
+    expect(n).toBeGreaterThan(3);
+    expect(n).toBeLessThan(20);
+    expect(container.querySelector('[role=status]')!.textContent).toBe(`${n} recommendations`);
+    const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
+    type(input, 'veto women');
+    expect(container.querySelector('[role=status]')!.textContent).toMatch(/^No recommendation has all these words; \d+ have some of them$/);
+  });
 });
+

@@ -17,7 +17,8 @@ describe('searchCatalogue: what a delegate types finds the right entries in the 
     ['special procedures visit', (r: Recommendation) => /special procedures/i.test(text(r)) && /visit/i.test(text(r))],
   ])('"%s"', (query, isRight) => {
     const hits = top(query);
-    expect(hits.length).toBe(3);
+    // Only entries holding every word count: "special procedures visit" has two.
+    expect(hits.length).toBeGreaterThanOrEqual(2);
     const titles = hits.map((h) => h.title).join(' | ');
     expect(isRight(hits[0]!), titles).toBe(true);
     expect(hits.filter(isRight).length, titles).toBeGreaterThanOrEqual(2);
@@ -79,5 +80,57 @@ describe('empty query', () => {
   it('an index can be built over any knowledge base, e.g. one without concepts', () => {
     const bare = buildCatalogueIndex({ ...kb, concepts: [] });
     expect(bare.search('Rome Statute')[0]?.item.instruments).toContain('rome-statute');
+  });
+});
+
+describe('reading the query as a delegate types it', () => {
+  const index = buildCatalogueIndex(kb);
+  const searchable = (r: Recommendation) => {
+    const linked = kb.concepts.filter((c) => c.recommendations.includes(r.id) || (c.instrument && r.instruments.includes(c.instrument)));
+    return `${text(r)} ${r.section} ${linked.flatMap((c) => [c.label, ...c.variants, ...c.acronyms]).join(' ')}`;
+  };
+
+  it('a question is searched for its topic: "what did the SG recommend on hate speech" is "hate speech", not every SG pledge', () => {
+    const asked = index.query('what did the SG recommend on hate speech');
+    const plain = index.query('hate speech');
+    expect(asked.hits.map((h) => h.item.id)).toEqual(plain.hits.map((h) => h.item.id));
+    expect(asked.hits.some((h) => /^SG pledge/.test(h.item.title))).toBe(false);
+    expect(asked.reading).toMatchObject({ searched: 'hate speech', dropped: ['what', 'did', 'the', 'SG', 'recommend', 'on'], corrected: false });
+    // "SG" typed as the subject is kept: the SG's own pledges are what is asked for.
+    const pledges = index.query('SG pledges').hits;
+    expect(pledges.length).toBeGreaterThan(2);
+    for (const h of pledges) expect(h.item.title).toMatch(/^SG pledge/);
+  });
+
+  it('counts the entries that hold every word: "national focal point" is a dozen, not a hundred', () => {
+    const r = index.query('national focal point');
+    expect(r.partial).toBe(false);
+    expect(r.hits.length).toBeGreaterThan(3);
+    expect(r.hits.length).toBeLessThan(20);
+    for (const h of r.hits) for (const w of [/national/i, /focal/i, /points?\b/i]) expect(searchable(h.item), `${h.item.id} ${w}`).toMatch(w);
+  });
+
+  it('when no entry holds every word, shows those holding most of them and says the match is partial', () => {
+    const r = index.query('veto women');
+    expect(r.partial).toBe(true);
+    expect(r.hits.length).toBeGreaterThan(0);
+    for (const h of r.hits) expect(/veto/i.test(searchable(h.item)) !== /wom[ae]n/i.test(searchable(h.item)), h.item.id).toBe(true);
+  });
+
+  it('says what a corrected typo was read as, and searches the words as typed when asked', () => {
+    const r = index.query('rome statue');
+    expect(r.reading).toMatchObject({ searched: 'Rome Statute', corrected: true, missing: [] });
+    expect(r.hits[0]!.item.instruments).toContain('rome-statute');
+    const typed = index.query('rome statue', {}, { literal: true });
+    expect(typed.reading).toMatchObject({ searched: 'rome statue', corrected: false, missing: ['statue'] });
+    expect(index.query('genocide convension').reading).toMatchObject({ searched: 'Genocide Convention', corrected: true });
+    // An unfinished word is completed, not corrected.
+    expect(index.query('rome stat').reading.corrected).toBe(false);
+  });
+
+  it('names a word no entry holds and searches the rest', () => {
+    const r = index.query('hate speech zzqx');
+    expect(r.reading.missing).toEqual(['zzqx']);
+    expect(r.hits.map((h) => h.item.id)).toEqual(index.query('hate speech').hits.map((h) => h.item.id));
   });
 });

@@ -33,7 +33,9 @@ describe('findQueryConcepts', () => {
   const lex = buildConceptLexicon(knowledgeBase().concepts);
   it('recognises acronyms typed in any case, and respells misspelt phrases', () => {
     expect(findQueryConcepts('icc', lex).ids).toEqual(['international-criminal-court']);
-    expect(findQueryConcepts('rome statue', lex)).toEqual({ ids: ['rome-statute'], corrected: 'Rome Statute' });
+    expect(findQueryConcepts('rome statue', lex)).toEqual({ ids: ['rome-statute'], corrected: 'Rome Statute', typos: [{ typed: 'statue', read: 'statute' }] });
+    // Typos off (the words as typed): "statue" is not "statute".
+    expect(findQueryConcepts('rome statue', lex, { typos: false }).ids).toEqual([]);
     expect(findQueryConcepts('genocide convension', lex).ids).toEqual(['genocide-convention']);
   });
   it('prefers the longest phrase and keeps the words it does not know', () => {
