@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { mkdirSync } from 'node:fs';
+import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
 
 describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built extension)', () => {
   let s: ExtensionSession;
@@ -73,4 +74,33 @@ describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built 
     await expect(page.locator(`[data-rec-id="${second}"]`).getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(page.locator(`[data-rec-id="${second}"] .upr-sentence`).isVisible()).resolves.toBe(true);
   });
+
+  it('at 360 px: reads a typed question for its topic, and says "Showing results for" a corrected typo', async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.goto(extensionPage(s, 'sidepanel.html'));
+    const search = page.getByRole('searchbox', { name: 'Search recommendations' });
+    await search.fill('');
+    await search.click();
+    await page.keyboard.type('what did the SG recommend on hate speech');
+    const reading = page.locator('.search-reading');
+    await expect.poll(() => reading.textContent()).toBe('Searching for hate speech (the question’s words left out: what did the SG recommend on). Search all the words');
+    const titles = await page.locator('.results .result-card h3').allTextContents();
+    expect(titles[0]).toMatch(/hate speech/i);
+    expect(titles.filter((t) => /SG pledge/.test(t))).toEqual([]);
+    await expect(page.locator('.search-view [role=status]').textContent()).resolves.toBe(`${titles.length} recommendations`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await page.screenshot({ path: `${SHOTS_DIR}/search-question-360.png` });
+
+    await search.fill('rome statue');
+    await expect.poll(() => reading.textContent()).toBe('Showing results for Rome Statute. Search instead for “rome statue”');
+    await expect(page.locator('.results .result-card h3').first().textContent()).resolves.toMatch(/Rome Statute/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await page.screenshot({ path: `${SHOTS_DIR}/search-showing-results-for-360.png` });
+    await page.getByRole('button', { name: 'Search instead for “rome statue”' }).click();
+    await expect.poll(() => reading.textContent()).toMatch(/^Showing results for the words as typed\. Search for Rome Statute instead/);
+    await expect(reading.textContent()).resolves.toMatch(/“statue” is in no recommendation\./);
+  });
 });
+

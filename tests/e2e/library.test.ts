@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
-import { UPR_INFO_SAMPLE as SAMPLE } from '../fixtures/upr-info-sample';
+import { mkdirSync } from 'node:fs';
+import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { UPR_INFO_SAMPLE as SAMPLE, UPR_INFO_SEARCH_SAMPLE } from '../fixtures/upr-info-sample';
 
 
 describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extension)', () => {
@@ -60,4 +61,37 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/does not have the columns of a UPR export.*Expected a CSV export of UPR recommendations/);
   });
+
+  it('at 360 px: "Syria genocide" is read as the State and a word; the empty list says why and drops the word on a click', async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.goto(extensionPage(s, 'sidepanel.html#library'));
+    await page.getByLabel('Import UPR recommendations').setInputFiles(UPR_INFO_SEARCH_SAMPLE);
+    // The library may hold the previous test's import already: rows in both files count once.
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 60_000 }).toMatch(/recommendations added from “sessions-1-13-search-sample\.csv”/);
+    const count = page.locator('.library-view [role=status].result-count');
+    const search = page.getByRole('searchbox', { name: 'Search the library' });
+    await search.click();
+    await page.keyboard.type('Syria genocide');
+    const reading = page.locator('.query-reading');
+    await expect.poll(() => reading.textContent()).toBe('Read as: State: Syrian Arab Republic · text: genocide');
+    await expect.poll(() => count.textContent()).toBe('0 recommendations');
+    const message = page.locator('.no-results');
+    await expect(message.textContent()).resolves.toMatch(/No recommendation matches all of these together: to or from Syrian Arab Republic \(\d+ recommendations\) · “genocide” \(\d+ recommendations?\)\./);
+    const drop = page.getByRole('button', { name: /^Search without “genocide”/ });
+    await expect(drop.isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await message.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS_DIR}/library-zero-results-360.png` });
+
+    const expected = Number((await drop.textContent())!.replace(/\D/g, ''));
+    await drop.click();
+    await expect.poll(() => search.inputValue()).toBe('Syria');
+    await expect.poll(async () => Number((await count.textContent())!.replace(/\D/g, ''))).toBe(expected);
+    await expect(reading.textContent()).resolves.toBe('Read as: State: Syrian Arab Republic');
+    for (const meta of await page.locator('.library-card > p.muted:not(.issues)').allTextContents()) expect(meta).toMatch(/^(Syria → [^·]+|.+ → Syria) · session/);
+    await page.screenshot({ path: `${SHOTS_DIR}/library-state-360.png` });
+  });
 });
+
