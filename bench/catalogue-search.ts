@@ -15,6 +15,7 @@ const QUERIES = [
   'small arms', 'transitional justice', 'women', 'elections', 'peacebuilding', 'universal periodic review',
   'non-state armed groups', 'accountability', 'regional organisations', 'refugees', 'education',
   'Human Rights Up Front', 'arms trade treaty', 'commission of inquiry', 'preventive diplomacy',
+  'what did the SG recommend on hate speech', 'national focal point',
 ];
 
 export function benchCatalogueSearch(rounds = 5) {

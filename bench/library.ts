@@ -25,6 +25,8 @@ const QUERIES = [
   'Rome Statute', 'genocide convension', 'impunity', 'freedom of expression', 'national human rights institution',
   'trafficking', 'women', 'minorities', 'extrajudicial executions', 'internally displaced', 'hate speech',
   'ratify the optional protocol', 'independence of the judiciary', 'Hissène Habré', 'special procedures standing invitation',
+  // The query language: a State, a phrase, NOT, OR.
+  'Norway torture', '"enforced disappearance"', 'torture -death', 'Canada OR Norway women',
 ];
 const FILTERS: LibraryFilters = { sessionFrom: 10, sessionTo: 30, response: 'supported', relevantOnly: true };
 const nf = new Intl.NumberFormat('en-GB');

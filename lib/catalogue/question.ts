@@ -25,6 +25,8 @@ const FILLER = new Set([
   'must', 'please', 'all', 'his', 'her', 'their', 'its', 'regard', 'relation', 'respect', 'terms', 're',
 ]);
 const frameWord = (w: string) => ASKING.has(w) || REPORTING.has(w) || SG.has(w) || FILLER.has(w);
+/** Frame words a word still being typed may grow into ("rec" into "recommend"). */
+const GROWING = [...REPORTING, ...FILLER];
 
 export interface QuestionReading {
   /** What to search for: the query without its question frame (the query itself when there is none). */
@@ -46,7 +48,7 @@ export function readQuestion(query: string, { typing = false } = {}): QuestionRe
   const parts = spans(query);
   const isFrame = (p: { words: string[] }, i: number) =>
     p.words.length > 0 &&
-    p.words.every((w, k) => frameWord(w) || (typing && i === parts.length - 1 && k === p.words.length - 1 && w.length >= 2 && [...REPORTING, ...FILLER].some((f) => f.startsWith(w))));
+    p.words.every((w, k) => frameWord(w) || (typing && i === parts.length - 1 && k === p.words.length - 1 && w.length >= 2 && GROWING.some((f) => f.startsWith(w))));
   const asks = (ps: typeof parts) => ps.some((p) => p.words.some((w) => ASKING.has(w) || REPORTING.has(w)));
 
   let start = 0;

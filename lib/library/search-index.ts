@@ -503,11 +503,14 @@ export class LibraryIndex {
     if (!keep) return { rows: [], total: 0, reading };
     const found = this.matchRows(q.clauses, keep);
     if (!found.length && q.clauses.length) {
-      // Say which term found nothing, and what dropping each term would find.
+      // Say which term found nothing, and what dropping each term would find (one term alone
+      // found nothing; without it, every row the filters keep).
       q.clauses.forEach((c, k) => {
         const rest = q.clauses.filter((_, j) => j !== k);
-        reading[k]!.without = this.matchRows(rest, keep).length;
-        if (!c.negated) reading[k]!.alone = this.matchRows([c], keep).length;
+        let kept = 0;
+        if (!rest.length) for (let i = 0; i < this.docCount; i++) kept += keep(i) ? 1 : 0;
+        reading[k]!.without = rest.length ? this.matchRows(rest, keep).length : kept;
+        if (!c.negated) reading[k]!.alone = rest.length ? this.matchRows([c], keep).length : 0;
       });
       return { rows: [], total: 0, reading };
     }
