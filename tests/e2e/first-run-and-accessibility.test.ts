@@ -177,6 +177,10 @@ describe.skipIf(noBrowser)('first run, settings and accessibility (Chromium, bui
       await page.getByRole('searchbox').fill('early warning');
       await page.locator('.results .result-card').first().waitFor();
       found['side panel: Search'] = await seriousViolations(page);
+      // How a corrected typo was read, with its button back to the words as typed.
+      await page.getByRole('searchbox').fill('rome statue');
+      await page.locator('.search-reading').waitFor();
+      found['side panel: Search, "Showing results for"'] = await seriousViolations(page);
       for (const [tab, ready] of [
         ['On this page', 'main'],
         ['Reviews', '.reviews-view'],
