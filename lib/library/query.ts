@@ -209,7 +209,7 @@ export function parseLibraryQuery(text: string, names: StateNames): LibraryQuery
 
   // Function words alone say nothing about a recommendation ("rights of the child" is about
   // rights and children), unless they are all there is.
-  const isStop = (c: QueryClause) => c.terms.length === 1 && c.terms[0]!.kind === 'word' && !c.negated && STOPWORDS.has(c.terms[0]!.term) && !c.terms[0]!.typing;
+  const isStop = (c: QueryClause) => c.terms.length === 1 && c.terms[0]!.kind === 'word' && !c.negated && STOPWORDS.has(c.terms[0]!.term);
   const content = clauses.filter((c) => !isStop(c));
   return { text, clauses: content.some((c) => !c.negated) ? content : clauses };
 }

@@ -501,12 +501,20 @@ export class LibraryIndex {
     const reading = this.read(q);
     const keep = this.filterFn(filters);
     if (!keep) return { rows: [], total: 0, reading };
-    const found = this.matchRows(q.clauses, keep);
-    if (!found.length && q.clauses.length) {
+    // A word of one or two letters still being typed ("Norway t") waits for its next letters
+    // rather than empty the list at each keystroke.
+    const pending = (c: QueryClause) => {
+      const t = c.terms[0]!;
+      return c.terms.length === 1 && t.kind === 'word' && t.typing && t.term.length < 3 && !this.postings.has(t.term);
+    };
+    const clauses = q.clauses.filter((c) => !pending(c));
+    const found = this.matchRows(clauses, keep);
+    if (!found.length && clauses.length) {
       // Say which term found nothing, and what dropping each term would find (one term alone
       // found nothing; without it, every row the filters keep).
       q.clauses.forEach((c, k) => {
-        const rest = q.clauses.filter((_, j) => j !== k);
+        if (pending(c)) return;
+        const rest = clauses.filter((other) => other !== c);
         let kept = 0;
         if (!rest.length) for (let i = 0; i < this.docCount; i++) kept += keep(i) ? 1 : 0;
         reading[k]!.without = rest.length ? this.matchRows(rest, keep).length : kept;
@@ -518,7 +526,7 @@ export class LibraryIndex {
     found.sort((a, b) => score[b]! - score[a]! || a - b);
 
     // Fuse re-ranks the best of them by closeness to the words as typed (not the States).
-    const words = q.clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
+    const words = clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
     const head = words.length ? found.slice(0, RANKED) : [];
     if (head.length) {
       const fuse = new Fuse(

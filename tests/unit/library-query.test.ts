@@ -131,3 +131,13 @@ describe('when nothing matches', () => {
     expect(withoutClause(parseLibraryQuery('torture NOT death xqzvw', names), 1)).toBe('torture xqzvw');
   });
 });
+
+describe('while typing', () => {
+  it('a word of one or two letters still being typed does not empty the list', () => {
+    const norway = ids('Norway');
+    expect(ids('Norway t')).toEqual(norway);
+    expect(ids('Norway to').size).toBe(norway.size);
+    expect(index.search('Norway tor').total).toBeGreaterThan(0);
+    expect(index.search('Norway tor').total).toBeLessThan(norway.size);
+  });
+});
