@@ -141,9 +141,10 @@ export function parseLibraryQuery(text: string, names: StateNames): LibraryQuery
   type Item = { term: QueryTerm; start: number; end: number; minus: boolean } | { op: 'or' | 'not' | 'and'; start: number };
   const items: Item[] = [];
 
+  const tokenWords = tokens.map((tok) => words(tok.raw));
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
-    const w = words(tok.raw);
+    const w = tokenWords[t]!;
     if (!w.length) continue;
     if (tok.quoted) {
       const terms = w.map(stem);
@@ -165,7 +166,7 @@ export function parseLibraryQuery(text: string, names: StateNames): LibraryQuery
     else {
       const run: string[] = [];
       for (let u = t; u < tokens.length && !tokens[u]!.quoted && (u === t || !tokens[u]!.minus); u++) {
-        run.push(...words(tokens[u]!.raw));
+        run.push(...tokenWords[u]!);
         if (run.length > names.longest) break;
         const found = names.byName.get(run.join(' '));
         if (found) {

@@ -450,15 +450,32 @@ export class LibraryIndex {
     const positive = clauses.filter((c) => !c.negated);
     const resolved = new Map<QueryClause, Resolved[]>(clauses.map((c) => [c, c.terms.map((t) => this.resolve(t, c.negated && exactNot))]));
     positive.forEach((c, ci) => {
+      // Rows are counted once per clause, whichever of its terms or readings matched first.
+      const mark = (i: number, s: number) => {
+        if (stamp[i] !== ci) {
+          stamp[i] = ci;
+          hits[i]!++;
+          score[i]! += s;
+        }
+      };
       for (const r of resolved.get(c)!) {
-        this.eachRow(r, (i, s) => {
-          // Rows are counted once per clause, whichever of its terms or readings matched first.
-          if (stamp[i] !== ci) {
-            stamp[i] = ci;
-            hits[i]!++;
-            score[i]! += s;
+        if (r.kind !== 'word') {
+          this.eachRow(r, mark);
+          continue;
+        }
+        // Words are most of the work (a common word lists most rows): marked inline, no call per row.
+        for (const [term, weight] of r.alternatives) {
+          const p = this.postings.get(term)!;
+          const idf = Math.log(1 + this.docCount / p.length) * weight;
+          for (let k = 0; k < p.length; k++) {
+            const i = p[k]!;
+            if (stamp[i] !== ci) {
+              stamp[i] = ci;
+              hits[i]!++;
+              score[i]! += idf;
+            }
           }
-        });
+        }
       }
     });
     const toCheck: Array<{ clause: QueryClause; terms: Resolved[] }> = [];
