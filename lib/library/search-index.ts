@@ -498,6 +498,14 @@ export class LibraryIndex {
     return found;
   }
 
+  /**
+   * A word of one or two letters still being typed ("Norway t"), which no row holds as it is:
+   * it waits for its next letters rather than empty the list at each keystroke.
+   */
+  private waiting(t: QueryTerm): boolean {
+    return t.kind === 'word' && t.typing && t.term.length < 3 && !this.postings.has(t.term);
+  }
+
   /** How each clause was read: States by their UN name, words as the index reads them. */
   private read(query: LibraryQuery): ReadClause[] {
     return query.clauses.map((c) => ({
@@ -505,6 +513,8 @@ export class LibraryIndex {
       terms: c.terms.map((t): ReadTerm => {
         if (t.kind === 'state') return { kind: 'state', label: t.state.name, typed: t.typed };
         if (t.kind === 'phrase') return { kind: 'text', label: `“${t.typed}”`, typed: t.typed };
+        // Still being typed, too short to guess at: searched once it has a third letter.
+        if (this.waiting(t)) return { kind: 'text', label: `${t.typed}…`, typed: t.typed };
         if (this.postings.has(t.term) || (t.typing && this.vocabulary.completions(t.term, 1).length)) return { kind: 'text', label: t.typed, typed: t.typed };
         // A misspelt word reads as the known word that most rows hold.
         const best = this.vocabulary.corrections(t.term).sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)[0];
@@ -518,12 +528,7 @@ export class LibraryIndex {
     const reading = this.read(q);
     const keep = this.filterFn(filters);
     if (!keep) return { rows: [], total: 0, reading };
-    // A word of one or two letters still being typed ("Norway t") waits for its next letters
-    // rather than empty the list at each keystroke.
-    const pending = (c: QueryClause) => {
-      const t = c.terms[0]!;
-      return c.terms.length === 1 && t.kind === 'word' && t.typing && t.term.length < 3 && !this.postings.has(t.term);
-    };
+    const pending = (c: QueryClause) => c.terms.length === 1 && this.waiting(c.terms[0]!);
     const clauses = q.clauses.filter((c) => !pending(c));
     const found = this.matchRows(clauses, keep);
     if (!found.length && clauses.length) {

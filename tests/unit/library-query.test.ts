@@ -136,6 +136,7 @@ describe('while typing', () => {
   it('a word of one or two letters still being typed does not empty the list', () => {
     const norway = ids('Norway');
     expect(ids('Norway t')).toEqual(norway);
+    expect(index.search('Norway t').reading[1]!.terms[0]!.label).toBe('t…');
     expect(ids('Norway to').size).toBe(norway.size);
     expect(index.search('Norway tor').total).toBeGreaterThan(0);
     expect(index.search('Norway tor').total).toBeLessThan(norway.size);
