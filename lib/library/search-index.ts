@@ -59,7 +59,8 @@ export interface LibraryResult {
 type Resolved =
   | { kind: 'state'; test: (i: number) => boolean }
   | { kind: 'word'; alternatives: Array<[string, number]> }
-  | { kind: 'phrase'; terms: string[]; alternatives: Array<Array<[string, number]>> };
+  /** A phrase: for each of its words in order, the index terms it may stand for. */
+  | { kind: 'phrase'; alternatives: Array<Array<[string, number]>> };
 
 let bundledNames: StateNames | undefined;
 /** State names of the bundled data/states.json, for queries passed as text. */
@@ -396,7 +397,6 @@ export class LibraryIndex {
     const last = term.terms.length - 1;
     return {
       kind: 'phrase',
-      terms: term.terms,
       alternatives: term.terms.map((t, k) => (k === last && term.typing && !exact ? this.expand(t, true) : this.postings.has(t) ? [[t, 1] as [string, number]] : [])),
     };
   }
@@ -442,13 +442,14 @@ export class LibraryIndex {
   }
 
   /** Row positions matching every clause (and no negated one) and the filters, unordered; `score` holds their weights. */
-  private matchRows(clauses: readonly QueryClause[], keep: (i: number) => boolean, exactNot = true): number[] {
+  private matchRows(clauses: readonly QueryClause[], keep: (i: number) => boolean): number[] {
     const { stamp, hits, score } = this;
     stamp.fill(-1);
     hits.fill(0);
     score.fill(0);
     const positive = clauses.filter((c) => !c.negated);
-    const resolved = new Map<QueryClause, Resolved[]>(clauses.map((c) => [c, c.terms.map((t) => this.resolve(t, c.negated && exactNot))]));
+    // NOT takes words exactly: "-death" leaves out "death", not what a typo of it might be.
+    const resolved = new Map<QueryClause, Resolved[]>(clauses.map((c) => [c, c.terms.map((t) => this.resolve(t, c.negated))]));
     positive.forEach((c, ci) => {
       // Rows are counted once per clause, whichever of its terms or readings matched first.
       const mark = (i: number, s: number) => {
@@ -548,15 +549,15 @@ export class LibraryIndex {
     found.sort((a, b) => score[b]! - score[a]! || a - b);
 
     // Fuse re-ranks the best of them by closeness to the words as typed (not the States).
-    const words = clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
-    const head = words.length ? found.slice(0, RANKED) : [];
+    const typed = clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
+    const head = typed.length ? found.slice(0, RANKED) : [];
     if (head.length) {
       const fuse = new Fuse(
         head.map((i) => this.rows[i]!),
         { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: false },
       );
       const order = new Map<number, number>();
-      fuse.search(words.join(' ')).forEach((r, k) => order.set(head[r.refIndex]!, k));
+      fuse.search(typed.join(' ')).forEach((r, k) => order.set(head[r.refIndex]!, k));
       head.sort((a, b) => (order.get(a) ?? RANKED + 1) - (order.get(b) ?? RANKED + 1) || score[b]! - score[a]!);
     }
     const rows = new Array<LibraryRow>(found.length);
