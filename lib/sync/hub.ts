@@ -7,6 +7,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { R2PDatabase } from '../db/database';
 import type { ShareRow } from '../db/rows';
 import { ShareSession, type SessionEnv } from './session';
+import { leaveReview } from './shares';
 
 export class SharingHub {
   private sessions = new Map<string, ShareSession>();
@@ -21,7 +22,12 @@ export class SharingHub {
     private readonly env: SessionEnv = {},
   ) {
     this.watch = liveQuery(() => Promise.all([db.shares.toArray(), db.reviews.toArray()])).subscribe({
-      next: ([shares, reviews]) => this.update(shares, new Set(reviews.filter((r) => r.deletedAt === undefined).map((r) => r.id))),
+      next: ([shares, reviews]) => {
+        // A shared review purged after its deletion: its share and stored document go too.
+        const all = new Set(reviews.map((r) => r.id));
+        for (const s of shares) if (!all.has(s.reviewId)) void leaveReview(db, s.reviewId).catch(() => {});
+        this.update(shares.filter((s) => all.has(s.reviewId)), new Set(reviews.filter((r) => r.deletedAt === undefined).map((r) => r.id)));
+      },
       error: () => {},
     });
   }

@@ -10,6 +10,8 @@ import type { ShareRow } from '../db/rows';
 import { readReviewRows } from './local-rows';
 import { FROM_STORAGE, FROM_TABLES, loadStored, mergeWithTables, openStoredDoc, storeUpdates, type StoredDoc } from './sync-store';
 import { parseServerMessage, serverMessage } from './server-messages';
+import { lastChange, textOf, type Cell } from './shared-doc';
+import { onRemoteText, typeInto, type Selection } from './text-binding';
 
 export type SyncStatus = 'connecting' | 'offline' | 'syncing' | 'synced' | 'refused' | 'unshared';
 
@@ -76,6 +78,32 @@ export class ShareSession {
       Promise.all([readReviewRows(this.db, this.share.reviewId), this.db.syncUpdates.where('reviewId').equals(this.share.reviewId).count()]),
     ).subscribe({ next: () => this.mergeSoon(50), error: () => {} });
     this.connect();
+  }
+
+  /** A shared text's current value. */
+  text(key: string, field: string): string {
+    return textOf(this.doc, key, field).toString();
+  }
+
+  /** What the user typed in a field bound to a shared text, into the document at once. */
+  type(key: string, field: string, value: string): void {
+    typeInto(textOf(this.doc, key, field), value);
+  }
+
+  /** Colleagues' changes to a shared text, with the field's selection carried through (lib/sync/text-binding.ts). */
+  onRemoteText(key: string, field: string, selection: () => Selection | undefined, fn: (text: string, sel?: Selection) => void): () => void {
+    return onRemoteText(textOf(this.doc, key, field), selection, fn);
+  }
+
+  /** Who last set a one-value field. */
+  lastChange(key: string, field: string): Cell | undefined {
+    return lastChange(this.doc, key, field);
+  }
+
+  /** Any change to the document (here or from colleagues). */
+  onDocChange(fn: () => void): () => void {
+    this.doc.on('update', fn);
+    return () => this.doc.off('update', fn);
   }
 
   subscribe(fn: () => void): () => void {
