@@ -25,7 +25,7 @@ export class DocumentStore {
   }
 
   save(document: string, state: Uint8Array): void {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const p = this.path(document);
     writeFileSync(`${p}.tmp`, state, { mode: 0o600 });
     renameSync(`${p}.tmp`, p);

@@ -44,7 +44,7 @@ export class TokenStore {
   }
 
   private save(tokens: TokenRecord[]) {
-    mkdirSync(this.dataDir, { recursive: true });
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify({ format: 'r2p-lens-team-tokens', version: 1, tokens } satisfies TokenFile, null, 2), { mode: 0o600 });
     renameSync(tmp, this.file);
