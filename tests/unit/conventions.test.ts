@@ -21,7 +21,6 @@ describe('conventions', () => {
   it('names every source file in kebab-case', () => {
     const offenders = ['lib', 'components', 'entrypoints', 'tests', 'bench', 'scripts', 'server']
       .flatMap(filesUnder)
-      .filter((f) => !f.endsWith('/README.md'))
       .filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)+$/.test(f.split('/').at(-1)!));
     expect(offenders).toEqual([]);
   });
