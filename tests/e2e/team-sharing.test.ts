@@ -34,6 +34,12 @@ const draftBox = (panel: Page) => panel.locator('.drafts[aria-label="Recommendat
 const status = (panel: Page) => panel.locator('.share-status');
 const waitStatus = (panel: Page, text: RegExp, timeout = 30_000) => expect.poll(() => status(panel).textContent(), { timeout }).toMatch(text);
 
+/** "Try now" after the server is back, if the panel still says offline (it retries by itself too). */
+async function tryNow(panel: Page) {
+  const button = panel.getByRole('button', { name: 'Try now' });
+  if (await button.isVisible()) await button.click({ timeout: 2_000 }).catch(() => {});
+}
+
 async function fillShareForm(panel: Page, form: string, fields: { address: string; token?: string; name: string }) {
   const f = panel.getByRole('form', { name: form });
   await f.getByLabel(/address/).fill(fields.address);
@@ -111,7 +117,7 @@ describe.skipIf(noBrowser)('a delegation shares one review through its own serve
     await shot(a, 'offline');
 
     await server.start();
-    for (const p of [a, b]) await p.getByRole('button', { name: 'Try now' }).click().catch(() => {});
+    for (const p of [a, b]) await tryNow(p);
     const merged = 'Promptly: Ratify the Rome Statute and the Genocide Convention.';
     await expect.poll(() => draftBox(a).inputValue(), { timeout: 30_000 }).toBe(merged);
     await expect.poll(() => draftBox(b).inputValue(), { timeout: 30_000 }).toBe(merged);
@@ -137,7 +143,7 @@ describe.skipIf(noBrowser)('a delegation shares one review through its own serve
     const expected = 'Promptly: Ratify the Rome Statute and the Genocide Convention. Now.';
     await a.getByRole('button', { name: '2 Dialogue' }).click();
     await expect(draftBox(a).inputValue()).resolves.toBe(expected);
-    await b.getByRole('button', { name: 'Try now' }).click().catch(() => {});
+    await tryNow(b);
     await expect.poll(() => draftBox(b).inputValue(), { timeout: 30_000 }).toBe(expected);
   }, 120_000);
 
@@ -151,5 +157,31 @@ describe.skipIf(noBrowser)('a delegation shares one review through its own serve
     await shot(a, 'wrong-token');
     await form.getByRole('button', { name: 'Cancel' }).click();
     await a.locator('.share-bar.not-shared').waitFor();
+  }, 60_000);
+
+  it('says who set a response last, and stopping the sharing tells the colleague, who keeps the review', async () => {
+    await a.getByRole('button', { name: 'Kenya', exact: true }).click();
+    await waitStatus(a, /^Synced/);
+    await b.getByRole('button', { name: '3 Outcome' }).click();
+    await b.getByLabel('Response to recommendation 1').selectOption('supported');
+    await a.getByRole('button', { name: '3 Outcome' }).click();
+    await expect.poll(() => a.getByLabel('Response to recommendation 1').inputValue(), { timeout: 15_000 }).toBe('supported');
+    await expect.poll(() => a.locator('.outcomes .last-change').textContent(), { timeout: 15_000 }).toMatch(/^set by Bo at /);
+    await a.locator('.outcomes').scrollIntoViewIfNeeded();
+    await shot(a, 'last-change');
+
+    await a.locator('.share-options > summary').click();
+    await a.getByRole('button', { name: 'Stop sharing…' }).click();
+    await a.locator('.share-bar').scrollIntoViewIfNeeded();
+    await shot(a, 'options');
+    await a.getByRole('group', { name: 'Confirm stop sharing' }).getByRole('button', { name: 'Stop sharing' }).click();
+    await a.locator('.share-bar.not-shared').waitFor({ timeout: 15_000 });
+    await expect.poll(() => status(b).textContent(), { timeout: 15_000 }).toMatch(/^No longer shared/);
+    await b.locator('.share-bar').scrollIntoViewIfNeeded();
+    await shot(b, 'unshared');
+    await b.getByRole('button', { name: 'Keep it as a review of my own' }).click();
+    await b.locator('.share-bar.not-shared').waitFor();
+    await b.getByRole('button', { name: '2 Dialogue' }).click();
+    await expect(draftBox(b).inputValue()).resolves.toMatch(/Genocide Convention/);
   }, 60_000);
 });
