@@ -64,7 +64,7 @@ export function SharePanel({ db, reviewId }: { db: R2PDatabase; reviewId: string
   return (
     <section className={`share-bar shared tone-${status.tone}`} aria-label="Sharing">
       <p className="share-where">
-        <strong>Shared</strong> on {host(share.server)} · you are {share.displayName}
+        <strong>{stopped ? 'Was shared' : 'Shared'}</strong> on {host(share.server)} · you are {share.displayName}
         {isUnencrypted(share.server) && <span className="share-warning"> · not encrypted</span>}
       </p>
       <p className="share-status" role={stopped ? 'alert' : 'status'} aria-live="polite">
