@@ -6,7 +6,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { Recommendation, UprSentence } from '@/lib/catalogue/schema';
-import { scopeLabel, withoutFinalStop } from '@/lib/upr/sentences';
+import { SCOPE_LABELS, scopeLabel, withoutFinalStop } from '@/lib/upr/sentences';
 import './upr-sentences.css';
 
 export function ScopeChip({ sentence }: { sentence: UprSentence }) {
@@ -51,6 +51,9 @@ interface Props {
 
 export function UprSentences({ rec, actions }: Props) {
   const single = rec.upr.length === 1;
+  // Said once under the list, so neither the label nor the time element needs a hover to be understood.
+  const scopes = [...new Set(rec.upr.flatMap((s) => (s.scope === 'own-record' ? [] : [s.scope])))];
+  const timed = rec.upr.some((s) => s.timeframe);
   return (
     <div className="upr-sentences">
       <p>
@@ -65,6 +68,12 @@ export function UprSentences({ rec, actions }: Props) {
           </li>
         ))}
       </ol>
+      {(scopes.length > 0 || timed) && (
+        <p className="muted upr-legend">
+          {scopes.map((sc) => `“${SCOPE_LABELS[sc].short}”: the sentence concerns ${SCOPE_LABELS[sc].about}, not its own human rights record, which is what the UPR reviews. `)}
+          {timed && 'Dotted underline: a time element we suggest; keep, change or delete it in your draft.'}
+        </p>
+      )}
     </div>
   );
 }

@@ -65,7 +65,7 @@ export function factorNotes(group: FactorGroup): FactorNotes {
   const unsure = group.items.filter((i) => !i.numberSure);
   if (unsure.length > 0) {
     const which = unsure.length === group.items.length ? 'These numbers' : `Numbers ${numberRanges(unsure.map((i) => i.number))}`;
-    notes.numbering = `${which} may not be the official ones: cite the Framework's own text. ${group.factor.numberingNote ?? ''}`.trim();
+    notes.numbering = `${which} may not be the official ones. ${group.factor.numberingNote ?? "Cite the Framework's own text."}`;
   }
   return notes;
 }

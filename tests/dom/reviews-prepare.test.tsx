@@ -87,7 +87,7 @@ describe('step 1 in the side panel', () => {
       ['foa-14.1', 'foa-14.2', 'foa-14.3', 'foa-14.4', 'foa-14.5', 'foa-14.6'],
     );
     expect(notes('foa-rf-14')[0]).toBe('Paraphrases not checked against the official wording.');
-    expect(notes('foa-rf-14')[1]).toMatch(/^These numbers may not be the official ones: cite the Framework's own text\./);
+    expect(notes('foa-rf-14')[1]).toMatch(/^These numbers may not be the official ones\. The official indicators of this factor could not be checked at all/);
     // Factor 7: only its last three unchecked, named once; its numbers are sure.
     expect(notes('foa-rf-7')).toEqual(['Paraphrase not checked against the official wording: 7.12–7.14.']);
     // Factor 12: the numbers added past the three we know are flagged.
