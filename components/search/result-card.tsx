@@ -112,7 +112,7 @@ export const ResultCard = forwardRef<HTMLElement, Props>(function ResultCard(
           <button
             type="button"
             className="secondary"
-            aria-label={`Use as recommendation: ${rec.title}`}
+            aria-label={`Choose one of ${rec.upr.length} recommendations: ${rec.title}`}
             onClick={() => {
               if (!expanded) onToggle();
               requestAnimationFrame(() => sentencesRef.current?.querySelector<HTMLElement>('.upr-sentence button')?.focus());

@@ -44,7 +44,7 @@ const entry = (id: string) => knowledgeBase().recommendations.find((r) => r.id =
 async function search(query: string) {
   await lastQuery.setValue(query);
   screen.render(<SidePanelApp />);
-  await until(() => !!button(/^Use as recommendation: /));
+  await until(() => container.querySelectorAll('.results [data-rec-id]').length > 0);
   const shown = [...container.querySelectorAll<HTMLElement>('.results [data-rec-id]')].map((c) => entry(c.dataset.recId!));
   return shown.find((r) => r.upr.length === 1)!;
 }
@@ -135,9 +135,9 @@ describe('"Use as recommendation" from a search result', () => {
     const card = () => container.querySelector<HTMLElement>(`[data-rec-id="${att.id}"]`)!;
     await until(() => !!card());
     // On the card: the choice, not a silent pick of the first action.
-    expect(buttonIn(card(), `Use as recommendation: ${att.title}`)!.textContent).toBe('Choose one of 2 recommendations');
-    expect(buttonIn(card(), /^Copy as UPR recommendation$/)).toBeFalsy();
-    act(() => buttonIn(card(), `Use as recommendation: ${att.title}`)!.click());
+    expect(buttonIn(card(), `Choose one of 2 recommendations: ${att.title}`)!.textContent).toBe('Choose one of 2 recommendations');
+    expect(buttonIn(card(), /^(Copy as UPR recommendation|Use as recommendation)/)).toBeFalsy();
+    act(() => buttonIn(card(), `Choose one of 2 recommendations: ${att.title}`)!.click());
     await until(() => card().querySelectorAll('.upr-sentence').length === 2);
     expect([...card().querySelectorAll('.upr-sentence .upr-text')].map((e) => e.textContent)).toEqual([
       'Ratify the Arms Trade Treaty before the next review.',

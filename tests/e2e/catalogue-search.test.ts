@@ -97,7 +97,7 @@ describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built 
     const card = page.locator('[data-rec-id="2013-ratify-arms-trade-treaty"]');
     await card.waitFor();
     // The card asks the user to choose rather than taking the first action; choosing opens it on the list.
-    await card.getByRole('button', { name: 'Use as recommendation: Ratify and implement the Arms Trade Treaty' }).click();
+    await card.getByRole('button', { name: 'Choose one of 2 recommendations: Ratify and implement the Arms Trade Treaty' }).click();
     await expect.poll(() => card.locator('.upr-sentence').count()).toBe(2);
     await expect(card.locator('.upr-sentence .upr-text').allTextContents()).resolves.toEqual([
       'Ratify the Arms Trade Treaty before the next review.',

@@ -92,7 +92,9 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     // The third from a result card on the Search tab; with one review it goes straight there.
     await panel.getByRole('tab', { name: 'Search' }).click();
     await panel.locator('#catalogue-query').fill('hate speech');
-    await panel.locator('.results .result-card').first().getByRole('button', { name: /^Use as recommendation/ }).click();
+    // The first card that offers one recommendation: a card with several asks the user to choose first.
+    await panel.locator('.results .result-card').filter({ has: panel.getByRole('button', { name: /^Use as recommendation/ }) }).first()
+      .getByRole('button', { name: /^Use as recommendation/ }).click();
     await panel.getByRole('status').filter({ hasText: 'Added to the recommendations of Kenya, session 46.' }).waitFor();
     await panel.getByRole('button', { name: 'Open its Dialogue step' }).click();
     await panel.getByRole('button', { name: '2 Dialogue', pressed: true }).waitFor();
