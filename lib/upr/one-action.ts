@@ -9,7 +9,7 @@ import { VERB_CATEGORY } from './action-verbs';
 
 /** Imperatives UPR Info's lists leave out but our sentences use. */
 const MORE_VERBS = [
-  'require', 'reaffirm', 'refer', 'answer', 'explain', 'propose', 'vote', 'accept', 'exclude', 'assign', 'affirm', 'mandate', 'map',
+  'require', 'reaffirm', 'refer', 'answer', 'explain', 'propose', 'vote', 'exclude', 'assign', 'affirm', 'mandate', 'map',
 ];
 const isVerb = (w: string) => VERB_CATEGORY.has(w) || MORE_VERBS.includes(w);
 
