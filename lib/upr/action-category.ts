@@ -16,7 +16,7 @@ export interface DraftCategory extends ActionCategoryResult {
 }
 
 /** "the international community", "donors": someone other than the State under Review. */
-function otherStates(addressee: string): boolean {
+export function otherStates(addressee: string): boolean {
   const lower = addressee.toLowerCase();
   return OTHER_STATES.some((re) => re.test(lower));
 }
