@@ -38,7 +38,9 @@ function categoryOf(rec: DraftRecommendation, draft: string): DraftCategory {
     };
   }
   const r = classifyByRules(rec.listed);
-  return { ...r, verb: asWritten(r.verb, rec, draft), recommendation: rec };
+  const verb = asWritten(r.verb, rec, draft);
+  // The reason quotes the words as the draft has them too.
+  return { ...r, verb, reason: r.reason.split(`"${r.verb}"`).join(`"${verb}"`), recommendation: rec };
 }
 
 /**

@@ -80,6 +80,7 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
 describe('classifyActionCategory on a statement', () => {
   it('decides by the recommendation\'s own verb: "ratify", not "We"', () => {
     expect(classifyActionCategory('We recommend that Syria ratify the Rome Statute before its next review')).toMatchObject({ category: 5, verb: 'ratify' });
+    expect(classifyActionCategory('We recommend that Syria ratify the Rome Statute').reason).toMatch(/^"ratify" asks for a specific step/);
     expect(classifyActionCategory('Ireland recommends that Chad continue its efforts to combat poverty')).toMatchObject({ category: 2, verb: 'continue' });
     expect(classifyActionCategory('We urge Syria to consider ratifying the Rome Statute')).toMatchObject({ category: 3, verb: 'consider' });
     expect(classifyActionCategory('Chad should take measures to combat torture')).toMatchObject({ category: 4, verb: 'take measures' });
