@@ -60,6 +60,8 @@ describe.skipIf(noBrowser)('drafting a recommendation as a delegate types it (Ch
     for (const name of ['Recommendation 1', 'Recommendation 2']) await builder.locator('.statement-rest label', { hasText: name }).getByRole('checkbox').click();
     await builder.locator('.statement-preview summary').click();
     await expect.poll(() => builder.locator('.statement-preview p').first().textContent()).toBe('We recommend that the Syrian Arab Republic:');
+    await builder.scrollIntoViewIfNeeded();
+    await builder.screenshot({ path: `${SHOTS_DIR}/drafting-statement-no-delegation-360.png` });
     await builder.getByLabel(/^Your delegation, for the lead-in/).fill('Ireland');
     await builder.getByRole('button', { name: 'Set' }).click();
     await expect.poll(() => builder.locator('.lead-in').textContent()).toBe('Lead-in: Ireland recommends that the Syrian Arab Republic:');
