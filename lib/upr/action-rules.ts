@@ -250,7 +250,8 @@ function skipIntroClause(tokens: Token[], start: number): number {
     if (REPORTING.has(after) || after === 'it' || after === 'to') return j + 1;
     const k = skipAdverbs(tokens, j + 1);
     const m = tokens[k] ? matchVerb(tokens[k]!.lower) : undefined;
-    if (m && (m.form === 'base' || m.form === 'third-person')) return k;
+    // "release", "repeal" are read as nouns elsewhere, but here they open the main clause.
+    if (m && (m.form === 'base' || m.form === 'third-person' || VERB_CATEGORY.has(tokens[k]!.lower))) return k;
   }
   return start;
 }

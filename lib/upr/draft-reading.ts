@@ -7,6 +7,7 @@
  * who it is addressed to. Plain rules over words, no dictionary of names: a name is a run of
  * capitalised words.
  */
+import { VERB_CATEGORY } from './action-verbs';
 import { matchVerb } from './verb-forms';
 
 export interface DraftRecommendation {
@@ -135,7 +136,8 @@ const GREETING = /^(?:mr\.?|mister|madam|madame|ms\.?|mrs\.?)\s+(?:vice[- ])?(?:
 function verbStart(t: Tok | undefined): boolean {
   if (!t || !t.word) return false;
   const m = matchVerb(t.lower);
-  return !!m && (m.form === 'base' || m.form === 'gerund');
+  // "release", "repeal": verbs that are their own nouns are verbs here.
+  return !!m && (m.form === 'base' || m.form === 'gerund' || VERB_CATEGORY.has(t.lower));
 }
 
 /** Capitalised at a sentence's start, but never the first word of a name: "As recommended by", "May develop". */
@@ -335,6 +337,8 @@ function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
     if (ts[j]?.lower === 'to') return { at: j + 1, addressee, clause: false, leadIn: false };
     if (ts[j]?.text === ':') return { at: j + 1, addressee, clause: false, leadIn: true };
     if (ts[j]?.lower === 'that') return { ...readThatClause(text, ts, j + 1), addressee };
+    // "We recommend Syria ratify …": the subjunctive without its "that".
+    if (verbStart(ts[j]) && !capitalised(ts[j])) return { at: ownStart(ts, a), addressee, clause: false, leadIn: false };
   }
   // A noun phrase: "We recommend the ratification of the Rome Statute".
   return { at: k, addressee: '', clause: false, leadIn: false };

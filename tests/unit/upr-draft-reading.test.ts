@@ -30,6 +30,8 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
     expect(texts('Indonesia is encouraged to consider ratifying the Rome Statute.')).toEqual(['Consider ratifying the Rome Statute.']);
     expect(texts('To fully implement the Domestic Violence Act.')).toEqual(['Fully implement the Domestic Violence Act.']);
     expect(texts('that Chad ratify the Rome Statute')).toEqual(['Ratify the Rome Statute']);
+    expect(texts('We recommend Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(classifyActionCategory('Syria should, as a matter of urgency, release all political prisoners.')).toMatchObject({ category: 5, verb: 'release' });
     expect(texts('We recommend that Peru promptly and thoroughly investigate all reports of torture')).toEqual(['Promptly and thoroughly investigate all reports of torture']);
     expect(texts('Ireland recommends that Chad, as a matter of priority, adopt a law.')).toEqual(['As a matter of priority, adopt a law.']);
   });
