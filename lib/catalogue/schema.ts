@@ -228,14 +228,28 @@ export const REGIONAL_GROUPS = [
   'Western European and others',
 ] as const;
 
+/**
+ * The name a sentence uses: the short name, with "the" where English needs it ("the Syrian Arab
+ * Republic", "the Philippines"), and a parenthetical name turned round ("Netherlands (Kingdom of
+ * the)" -> "the Netherlands", "Bolivia (Plurinational State of)" -> "the Plurinational State of Bolivia").
+ */
+function sentenceNameFits(s: { name: string; nameInSentence: string }): boolean {
+  const base = s.name.replace(/\s*\(.*\)$/, '');
+  if (base !== s.name) return /^the /.test(s.nameInSentence) && s.nameInSentence.endsWith(base) && !s.nameInSentence.includes('(');
+  return s.nameInSentence === s.name || s.nameInSentence === `the ${s.name}`;
+}
+
 export const StateSchema = z.object({
   code: stateCode,
   alpha2: z.string().regex(/^[A-Z]{2}$/),
+  /** The UN short name, as lists sort it: "Syrian Arab Republic", "Netherlands (Kingdom of the)". */
   name: text,
+  /** The short name as it stands in a sentence: "the Syrian Arab Republic", "the Netherlands", "Kenya". */
+  nameInSentence: text,
   status: z.enum(['member', 'observer']),
   /** Null where the State sits in no group (observers; the United States attends WEOG as an observer). */
   regionalGroup: z.enum(REGIONAL_GROUPS).nullable(),
-});
+}).refine(sentenceNameFits, { message: 'nameInSentence must be the name, "the " and the name, or for a name with a parenthesis "the …" ending with its first part', path: ['nameInSentence'] });
 
 export const StateFileSchema = z.array(StateSchema);
 

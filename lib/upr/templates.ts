@@ -28,7 +28,10 @@ export function recommendationDraft(rec: Recommendation, options: { sentence?: n
   return { text, catalogueIds: [rec.id], riskFactorIds: [...rec.riskFactors] };
 }
 
-/** An advance question from a catalogue entry: "What steps is Kenya taking to adopt ...?" */
+/**
+ * An advance question from a catalogue entry: "What steps is the Syrian Arab Republic taking to
+ * adopt ...?". `stateName` is the State as a sentence names it (data/states.json nameInSentence).
+ */
 export function questionFromRecommendation(rec: Recommendation, stateName: string, sentence = 0): DraftTemplate {
   const action = lowerFirst(withoutFinalStop(uprSentence(rec, sentence).text));
   return {
@@ -63,8 +66,9 @@ function sourceLabel(ref: IndicatorRef): string {
 }
 
 /**
- * An advance question from an indicator marked present:
- * "What measures is Kenya taking to address the following risk (Framework of Analysis, indicator 1.2): a security crisis ...?"
+ * An advance question from an indicator marked present: "What measures is the Syrian Arab Republic
+ * taking to address the following risk (Framework of Analysis, indicator 1.2): a security crisis ...?"
+ * `stateName` is the State as a sentence names it (data/states.json nameInSentence).
  */
 export function questionFromIndicator(indicatorId: string, stateName: string, kb: KnowledgeBase = knowledgeBase()): DraftTemplate | undefined {
   const ref = findIndicator(indicatorId, kb);

@@ -108,7 +108,7 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     // The oral statement.
     await panel.getByLabel('Opening line').fill('Thank you, Mr. President. Norway welcomes the delegation of Kenya.');
     for (const name of ['Recommendation 1', 'Recommendation 2', 'Recommendation 3']) {
-      await panel.locator('.statement-pick label', { hasText: name }).getByRole('checkbox').check();
+      await panel.locator('.statement-rest label', { hasText: name }).getByRole('checkbox').click();
     }
     await panel.getByRole('button', { name: 'Move Recommendation 3 up' }).click();
     await expect.poll(() => panel.locator('.statement-order li strong').allTextContents()).toEqual(['Recommendation 1', 'Recommendation 3', 'Recommendation 2']);
@@ -124,7 +124,9 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     expect(download.suggestedFilename()).toBe('Kenya-UPR-46.docx');
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.', ...recTexts]) {
+    // The recommendations behind Norway's lead-in, each a clause: first letter lowered, no full stop of its own.
+    const clauses = recTexts.map((t) => t.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()).replace(/[.;]+$/, ''));
+    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.', 'Norway recommends that Kenya:', ...clauses]) {
       expect(text).toContain(t);
     }
 
