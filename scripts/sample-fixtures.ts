@@ -1,8 +1,10 @@
 /**
  * Writes the small samples of the real UPR Info exports that the tests read
  * (tests/fixtures/upr-info/), from the full exports kept beside the project (../shared/data, or
- * R2P_SHARED_DATA). The tests must pass on a clone with nothing beside it, so they read these
- * samples, never the full files.
+ * R2P_SHARED_DATA): sessions 1-5 for the importer and the library, sessions 10-13 (the rows kept
+ * aside from tuning the action-category rules) for the classifier, and rows of sessions 1-13 for
+ * the library's search and atrocity-relevance tests. The tests must pass on a clone with nothing
+ * beside it, so they read these samples, never the full files.
  *
  * Each sample keeps the export's bytes as they are (Mac Roman, CR-only line endings, doubled
  * quotes): the header, then every `step`-th record, split at record boundaries (a CR outside
@@ -106,3 +108,7 @@ const parts = Object.entries(RELEVANCE_EXAMPLES).map(([file, first]) => {
 });
 const m = write('sessions-1-13-search-sample.csv', parts[0]!.header, parts.flatMap((p) => p.chosen));
 console.log(`tests/fixtures/upr-info/sessions-1-13-search-sample.csv: ${m} records`);
+// Rows of the sessions kept aside from tuning the action-category rules (10-13): the classifier's
+// unit tests score it on these, as the bench does on all 9,047.
+const heldOut = sample('upr-info-sessions-10-13.csv', 'sessions-10-13-sample.csv', 20, [], []);
+console.log(`tests/fixtures/upr-info/sessions-10-13-sample.csv: ${heldOut} records`);
