@@ -78,6 +78,8 @@ function countingSort(order: Int32Array, key: (i: number) => number, range: numb
   return out;
 }
 
+const hasFilters = (f: LibraryFilters) => Object.values(f).some((v) => v !== undefined && v !== '' && v !== false);
+
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Longest stretch the async build runs before giving the thread back (a "long task" is 50 ms). */
 const SLICE_MS = 12;
@@ -105,13 +107,20 @@ export class LibraryIndex {
   private readonly stamp: Int32Array;
   private readonly hits: Uint8Array;
   private readonly score: Float32Array;
+  private readonly found: Int32Array;
+  private readonly bucket: Uint8Array;
 
   /** Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel opening on 267,000 rows stays responsive. */
   static async build(s: IndexSnapshot, pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
     let since = now();
     const steps = prepare(s);
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return new LibraryIndex(s, step.value);
+      if (step.done) {
+        const index = new LibraryIndex(s, step.value);
+        await pause();
+        index.warmUp();
+        return index;
+      }
       if (now() - since >= SLICE_MS) {
         await pause();
         since = now();
@@ -171,6 +180,16 @@ export class LibraryIndex {
     this.stamp = new Int32Array(n).fill(-1);
     this.hits = new Uint8Array(n);
     this.score = new Float32Array(n);
+    this.found = new Int32Array(n);
+    this.bucket = new Uint8Array(n);
+  }
+
+  /**
+   * A few searches run once when the index is made: the engine compiles the search's loops on
+   * their first runs, and the user's first keystrokes would otherwise pay for it.
+   */
+  warmUp(): void {
+    for (const q of ['right', 'the state', 'tor']) this.search(q);
   }
 
   /** The rows holding a key of a posting table, as a mask (cached: filters stay while the user types). */
@@ -281,10 +300,11 @@ export class LibraryIndex {
     if (content.length) qwords = content;
     const order = this.order;
     if (!qwords.length) {
-      const out = new Int32Array(this.size);
+      if (!hasFilters(filters)) return { positions: order, total: order.length };
+      const out = this.found;
       let k = 0;
       for (let j = 0; j < order.length; j++) if (keep(order[j]!)) out[k++] = order[j]!;
-      return { positions: out.subarray(0, k), total: k };
+      return { positions: out.slice(0, k), total: k };
     }
 
     // Rows holding every query word: hits[i] counts the words found in row i, stamp[i] the
@@ -312,7 +332,8 @@ export class LibraryIndex {
     const length = this.snapshot.columns.length;
     const avg = this.avgLength;
     // Matches in default order, with their scores (a short text holding every word ranks higher).
-    const found: number[] = [];
+    const found = this.found;
+    let nFound = 0;
     let lo = Infinity;
     let hi = -Infinity;
     for (let j = 0; j < order.length; j++) {
@@ -323,21 +344,29 @@ export class LibraryIndex {
       score[i] = s;
       if (s < lo) lo = s;
       if (s > hi) hi = s;
-      found.push(i);
+      found[nFound++] = i;
     }
     // Score buckets, best first, each in default order; then the head exactly by score.
     const span = hi - lo || 1;
-    const bucketOf = (i: number) => Math.max(0, Math.min(BUCKETS - 1, Math.floor(((hi - score[i]!) / span) * BUCKETS)));
+    const bucket = this.bucket;
     const starts = new Int32Array(BUCKETS + 1);
-    for (const i of found) starts[bucketOf(i) + 1]!++;
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      const b = Math.max(0, Math.min(BUCKETS - 1, Math.floor(((hi - score[i]!) / span) * BUCKETS)));
+      bucket[i] = b;
+      starts[b + 1]!++;
+    }
     for (let b = 1; b <= BUCKETS; b++) starts[b]! += starts[b - 1]!;
-    const out = new Int32Array(found.length);
-    for (const i of found) out[starts[bucketOf(i)]!++] = i;
-    const head = Array.from(out.subarray(0, Math.min(RANKED, out.length)));
+    const out = new Int32Array(nFound);
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      out[starts[bucket[i]!]!++] = i;
+    }
+    const head = Array.from(out.subarray(0, Math.min(RANKED, nFound)));
     const rankOf = new Map(head.map((p, k) => [p, k]));
     head.sort((a, b) => score[b]! - score[a]! || rankOf.get(a)! - rankOf.get(b)!);
     out.set(head);
-    return { positions: out, total: out.length };
+    return { positions: out, total: nFound };
   }
 
   /** Per session for one State under Review (UPR rows): received, atrocity-relevant, share supported. */
