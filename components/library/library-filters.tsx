@@ -1,4 +1,5 @@
 /** Filters over the library: SuR, recommending State, mechanism or body, type, session range, action category, response, issue, relevant only. */
+import { memo } from 'react';
 import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
 import { ACTION_LABELS, KIND_LABELS, responseLabel } from '@/lib/library/labels';
 import { MECHANISMS } from '@/lib/library/index-snapshot';
@@ -59,7 +60,8 @@ function Choice({ label, value, none, options, onPick }: { label: string; value:
 
 const same = (v: string | number) => [v, String(v)] as const;
 
-export function LibraryFilterBar({ index, filters, onChange }: Props) {
+/** Re-rendered only when the index or the filters change, not at every keystroke (its lists hold hundreds of options). */
+export const LibraryFilterBar = memo(function LibraryFilterBar({ index, filters, onChange }: Props) {
   const set = <K extends keyof LibraryFilters>(k: K, v: LibraryFilters[K] | '') => onChange({ ...filters, [k]: v === '' ? undefined : v });
   const num = (v: string) => (v === '' ? undefined : Number(v));
   return (
@@ -94,4 +96,4 @@ export function LibraryFilterBar({ index, filters, onChange }: Props) {
       </div>
     </div>
   );
-}
+});

@@ -7,7 +7,6 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { libraryBlocks } from './library-blocks';
-import type { IndexSnapshot, KeysSnapshot } from '../library/index-snapshot';
 import type {
   AssessmentRow,
   DraftRow,
@@ -16,6 +15,7 @@ import type {
   ColumnMappingRow,
   ImportRow,
   LibraryBlockRow,
+  LibraryIndexRecord,
   ReaderDocumentRow,
   ReviewRow,
   StatementRow,
@@ -35,7 +35,7 @@ export type R2PDatabase = Dexie & {
   /** The user's column choices for an import header no layout knows, by header (version 4). */
   columnMappings: EntityTable<ColumnMappingRow, 'id'>;
   /** The library's stored search index and duplicate keys (lib/library/index-snapshot.ts), written with the rows. */
-  libraryIndex: EntityTable<IndexSnapshot | KeysSnapshot, 'id'>;
+  libraryIndex: EntityTable<LibraryIndexRecord, 'id'>;
 };
 
 export const DB_NAME = 'r2p-lens';

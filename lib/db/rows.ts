@@ -182,3 +182,9 @@ export interface ReaderDocumentRow {
   pageCount: number;
   openedAt: number;
 }
+
+/** A record of the library's stored search index: a manifest (`search`, `keys`) or one of its parts (lib/library/index-parts.ts). */
+export interface LibraryIndexRecord {
+  id: string;
+  [field: string]: unknown;
+}

@@ -25,7 +25,9 @@ export async function reindexInThread(db: R2PDatabase): Promise<void> {
 }
 
 export async function loadLibraryIndex(db: R2PDatabase, reindex: (db: R2PDatabase) => Promise<void> = reindexInThread): Promise<LoadedLibrary> {
+  const t = performance.now();
   let snapshot = await storedIndex(db);
+  performance.measure?.('r2p:library:read', { start: t, end: performance.now() });
   if (!snapshot && (await db.libraryBlocks.count())) {
     await reindex(db);
     snapshot = await storedIndex(db);

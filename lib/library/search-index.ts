@@ -78,6 +78,12 @@ function countingSort(order: Int32Array, key: (i: number) => number, range: numb
   return out;
 }
 
+/**
+ * Searches run once when the index is made, each in its own task: the engine compiles the
+ * search's loops on their first runs, and the user's first keystrokes would otherwise pay for it.
+ */
+const WARM_UP = ['right', 'the state', 'tor', 'convension'];
+
 const hasFilters = (f: LibraryFilters) => Object.values(f).some((v) => v !== undefined && v !== '' && v !== false);
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -116,12 +122,20 @@ export class LibraryIndex {
     const steps = prepare(s);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
+        const t = now();
         const index = new LibraryIndex(s, step.value);
-        await pause();
-        index.warmUp();
+        performance.measure?.('r2p:library:columns', { start: t, end: now() });
+        // One warm-up search per task: each runs cold, compiling as it goes.
+        for (const q of WARM_UP) {
+          await pause();
+          const w = now();
+          index.search(q);
+          performance.measure?.('r2p:library:warm-up', { start: w, end: now() });
+        }
         return index;
       }
       if (now() - since >= SLICE_MS) {
+        performance.measure?.('r2p:library:prepare', { start: since, end: now() });
         await pause();
         since = now();
       }
@@ -184,13 +198,7 @@ export class LibraryIndex {
     this.bucket = new Uint8Array(n);
   }
 
-  /**
-   * A few searches run once when the index is made: the engine compiles the search's loops on
-   * their first runs, and the user's first keystrokes would otherwise pay for it.
-   */
-  warmUp(): void {
-    for (const q of ['right', 'the state', 'tor']) this.search(q);
-  }
+
 
   /** The rows holding a key of a posting table, as a mask (cached: filters stay while the user types). */
   private mask(kind: string, table: PostingsTable, key: string, also?: (m: Uint8Array) => void): Uint8Array | null {

@@ -9,6 +9,8 @@
 import type { Table } from 'dexie';
 import type { R2PDatabase } from '../db/database';
 import { libraryBlock, libraryBlocks, ROWS_PER_BLOCK } from '../db/library-blocks';
+import type { LibraryIndexRecord } from '../db/rows';
+import { packParts, unpackParts } from './index-parts';
 import { INDEX_FORMAT, IndexBuilder, type IndexSnapshot, type KeysSnapshot } from './index-snapshot';
 import type { LibraryBlockRow, LibraryRow } from '../db/rows';
 import { contentKey } from '../import/row-id';
@@ -18,19 +20,24 @@ export function libraryTables(db: R2PDatabase): Table[] {
   return [db.libraryBlocks, db.libraryIndex];
 }
 
-/** The stored search index, if there is one of the current format. */
+/** The stored search index, if there is one of the current format; read a part at a time (lib/library/index-parts.ts). */
 export async function storedIndex(db: R2PDatabase): Promise<IndexSnapshot | undefined> {
-  const s = (await db.libraryIndex.get('search')) as IndexSnapshot | undefined;
-  return s && s.format === INDEX_FORMAT ? s : undefined;
+  const manifest = await db.libraryIndex.get('search');
+  if (!manifest || manifest.format !== INDEX_FORMAT) return undefined;
+  return unpackParts<IndexSnapshot>(manifest, async (id) => (await db.libraryIndex.get(id))?.bytes as Uint8Array | undefined);
 }
 
 export async function storedKeys(db: R2PDatabase): Promise<KeysSnapshot | undefined> {
-  return (await db.libraryIndex.get('keys')) as KeysSnapshot | undefined;
+  const manifest = await db.libraryIndex.get('keys');
+  return manifest && unpackParts<KeysSnapshot>(manifest, async (id) => (await db.libraryIndex.get(id))?.bytes as Uint8Array | undefined);
 }
 
-/** Stores the index and keys that go with the rows stored (in the caller's transaction). */
+/** Stores the index and keys that go with the rows stored, replacing the last (in the caller's transaction). */
 export async function saveIndex(db: R2PDatabase, index: IndexSnapshot, keys: KeysSnapshot): Promise<void> {
-  await db.libraryIndex.bulkPut([index, keys]);
+  const search = packParts(index, 'search');
+  const k = packParts(keys, 'keys');
+  await db.libraryIndex.clear();
+  await db.libraryIndex.bulkPut([search.manifest, ...search.parts, k.manifest, ...k.parts] as LibraryIndexRecord[]);
 }
 
 /**

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+const ext = '/work/library/.output/chrome-mv3';
+const ctx = await chromium.launchPersistentContext(mkdtempSync('/tmp/r2p-probe-'), { executablePath: '/usr/bin/chromium', headless: true, args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu'] });
+const w = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker');
+const id = new URL(w.url()).host;
+const page = await ctx.newPage();
+await page.setViewportSize({ width: 360, height: 800 });
+await page.goto(`chrome-extension://${id}/sidepanel.html#library`);
+await page.getByText('The library is empty').waitFor();
+await page.evaluate(`(() => { window.lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask' });
+  window.marks = []; new MutationObserver(() => { const s = document.querySelector('.import-summary'); if (s && !window.sumAt) window.sumAt = performance.now(); const c = document.querySelector('.result-count'); if (c && !window.countAt) window.countAt = performance.now(); }).observe(document.body, { subtree: true, childList: true }); })()`);
+const t0 = await page.evaluate('performance.now()');
+await page.getByLabel('Import UPR recommendations').setInputFiles(process.argv[2]);
+await page.locator('.result-count').waitFor({ timeout: 600000 });
+await page.waitForTimeout(1500);
+console.log(JSON.stringify(await page.evaluate(`({ t0: ${t0}, sumAt: window.sumAt, countAt: window.countAt, lt: window.lt, m: performance.getEntriesByType('measure').filter(e => e.name.startsWith('r2p:library')).map(e => [e.name.slice(12), Math.round(e.startTime), Math.round(e.duration)]) })`)));
+await ctx.close();
