@@ -12,6 +12,13 @@ import type { StateLookup } from './state-names';
 import type { FromWorker, ToWorker } from './worker-protocol';
 // Vite bundles the worker as its own file; WXT's build does not rewrite `new URL(..., import.meta.url)`.
 import ImportWorker from './import-worker.ts?worker';
+import TagWorker from './tag-worker.ts?worker';
+
+/**
+ * Helpers that tag beside the import worker: one fewer than the cores, at least one (on two
+ * cores the import worker reads and indexes while one helper tags; the panel's thread is idle).
+ */
+const helperCount = () => Math.max(1, Math.min(3, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
 
 export type ImportOutcome =
   | { kind: 'done'; summary: ImportSummary }
@@ -34,9 +41,16 @@ export type Importer = (files: readonly File[], callbacks: ImportCallbacks) => R
 
 export const workerImporter: Importer = (files, { onProgress, chooseColumns }) => {
   const worker: Worker = new ImportWorker({ name: 'r2p-import' });
+  const helpers: Worker[] = Array.from({ length: helperCount() }, (_, i) => new TagWorker({ name: `r2p-tag-${i + 1}` }));
+  const ports = helpers.map((h) => {
+    const channel = new MessageChannel();
+    h.postMessage({ port: channel.port2 }, [channel.port2]);
+    return channel.port1;
+  });
   const result = new Promise<ImportOutcome>((resolve) => {
     const finish = (o: ImportOutcome) => {
       worker.terminate();
+      for (const h of helpers) h.terminate();
       resolve(o);
     };
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -49,7 +63,7 @@ export const workerImporter: Importer = (files, { onProgress, chooseColumns }) =
       else if (m.type === 'failed') finish({ kind: 'failed', message: m.message });
     };
     worker.onerror = (e) => finish({ kind: 'failed', message: e.message || 'The import stopped unexpectedly.' });
-    worker.postMessage({ type: 'start', files: [...files] } satisfies ToWorker);
+    worker.postMessage({ type: 'start', files: [...files], helpers: ports } satisfies ToWorker, ports);
   });
   return { result, cancel: () => worker.postMessage({ type: 'cancel' } satisfies ToWorker) };
 };

@@ -10,6 +10,7 @@ import { bundledTagger } from '../library/bundled-tagger';
 import { reindexInThread } from '../library/load';
 import { importFailure } from './import-client-messages';
 import type { Columns } from './layouts';
+import type { TaggedBatch } from './tag-batch';
 import { importFiles } from './run-import';
 import type { ImportFile } from './sources';
 import { stateLookup } from './state-names';
@@ -21,6 +22,23 @@ declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBu
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 let controller: AbortController | undefined;
 let answer: ((c: Columns | null) => void) | undefined;
+
+/** Batches handed round the helpers in turn; answers matched to their batch by number. */
+function helperPool(ports: MessagePort[]): ((texts: string[]) => Promise<TaggedBatch>) | undefined {
+  if (!ports.length) return undefined;
+  const waiting = new Map<number, (b: TaggedBatch) => void>();
+  for (const port of ports) port.onmessage = (m: MessageEvent<{ id: number; batch: TaggedBatch }>) => waiting.get(m.data.id)?.(m.data.batch);
+  let next = 0;
+  return (texts) =>
+    new Promise((resolve) => {
+      const id = next++;
+      waiting.set(id, (b) => {
+        waiting.delete(id);
+        resolve(b);
+      });
+      ports[id % ports.length]!.postMessage({ id, texts });
+    });
+}
 
 function fileReader(file: Blob & { name: string }): ImportFile {
   const reader = new FileReaderSync();
@@ -56,6 +74,7 @@ self.addEventListener('message', (e: MessageEvent) => {
     tag: bundledTagger(),
     lookup: stateLookup(knowledgeBase().states),
     signal,
+    tagBatch: helperPool(msg.data.helpers),
     chooseColumns: (question) =>
       new Promise((resolve) => {
         answer = resolve;

@@ -19,6 +19,7 @@
  * or earlier in these files), or, for rows without one, when a row with the same text, States and
  * session is (lib/import/row-id.ts `contentKey`). Pure of browser APIs apart from the `db` passed in.
  */
+import Dexie from 'dexie';
 import type { R2PDatabase } from '../db/database';
 import { ROWS_PER_BLOCK } from '../db/library-blocks';
 import type { ImportRow, LibraryRow } from '../db/rows';
@@ -30,6 +31,7 @@ import { EXPECTED, RefusedFile } from './formats';
 import { detectLayout, headerSignature, mappedLayout, missingFields, type Columns, type Layout } from './layouts';
 import { bytesHash, contentKey } from './row-id';
 import { parseRecord, type RecordContext } from './rows';
+import { tagBatch, type TaggedBatch } from './tag-batch';
 import { openSource, type ImportFile, type OpenedSource, type SourceKind } from './sources';
 import type { StateLookup } from './state-names';
 
@@ -106,12 +108,19 @@ export interface ImportDeps {
   /** The column-mapping step: the user's choice of columns, or null to leave the file out. */
   chooseColumns?: (q: MappingQuestion) => Promise<Columns | null>;
   now?: () => number;
+  /**
+   * Tags a batch of texts and splits their words in helper workers (lib/import/tag-worker.ts),
+   * beside this thread; without it, `tag` does it here.
+   */
+  tagBatch?: (texts: string[]) => Promise<TaggedBatch>;
   /** Rows per stored block (lib/db/library-blocks.ts); each block is one write inside the transaction. */
   batchSize?: number;
 }
 
 /** Refused rows kept in the summary; beyond this only the count grows (a wrong file would list thousands). */
 const MAX_REFUSED_LISTED = 500;
+/** A helper that takes longer than this over one batch has died: the import fails (and keeps nothing). */
+const TAG_TIMEOUT_MS = 120_000;
 /** Reading weighs this much of the progress bar; the last writes and the commit the rest. */
 const READ_SHARE = 0.9;
 
@@ -221,23 +230,48 @@ export async function importFiles(files: readonly ImportFile[], deps: ImportDeps
     start = undefined;
     startKeys = undefined;
     let inFlight: Array<Promise<unknown>> = [];
-    // Rows take their index positions as their block is cut, so blocks hold consecutive positions.
-    const write = (rows: LibraryRow[], importId: string) => {
-      const first = builder.size;
-      for (const r of rows) builder.add(r);
-      return addBlock(db, rows, importId).then((key) => {
+    const write = (rows: LibraryRow[], importId: string, first: number) =>
+      addBlock(db, rows, importId).then((key) => {
         builder.addBlock(key, first);
         stored += rows.length;
         report();
       });
-    };
     for (const p of planned) {
       current = p;
       bytesRead = 0;
       const ctx: RecordContext = { layout: p.layout, columns: p.columns, header: p.source.header, lookup };
-      // Rows waiting to fill a block: blocks are cut across chunk boundaries, so every block but a file's last is full.
+      // Rows waiting to fill a block (every block but a file's last is full), and the index position of the first.
       let pending: LibraryRow[] = [];
+      let pendingFirst = builder.size;
+      // The last chunk's rows while helpers tag them: taken in when the next chunk is read.
+      let waiting: { rows: LibraryRow[]; tagged: TaggedBatch | Promise<TaggedBatch> } | undefined;
+      const takeIn = async () => {
+        if (!waiting) return;
+        const { rows, tagged } = waiting;
+        waiting = undefined;
+        // Waiting on a helper is no IndexedDB wait: Dexie keeps the transaction alive meanwhile.
+        const batch = tagged instanceof Promise ? await Dexie.waitFor(tagged, TAG_TIMEOUT_MS) : tagged;
+        const termKeys = builder.termKeys(batch.terms);
+        if (!pending.length) pendingFirst = builder.size;
+        rows.forEach((row, r) => {
+          // Completed in place: spreading a dozen properties into a new object cost more than parsing the row.
+          Object.assign(row, batch.tags[r]);
+          builder.addSplit(row, batch, r, termKeys);
+          pending.push(row);
+        });
+      };
+      const flush = (all: boolean) => {
+        const writes: Array<Promise<unknown>> = [];
+        const full = all ? pending.length : pending.length - (pending.length % blockSize);
+        for (let i = 0; i < full; i += blockSize) writes.push(write(pending.slice(i, i + blockSize), p.importId, pendingFirst + i));
+        pending = pending.slice(full);
+        pendingFirst += full;
+        // A failed write rejects the transaction anyway; this only keeps the rejection from being reported as unhandled before it is awaited.
+        for (const w of writes) w.catch(() => undefined);
+        return writes;
+      };
       for (const chunk of p.source.records()) {
+        const fresh: LibraryRow[] = [];
         for (const rec of chunk.records) {
           rowsRead++;
           p.summary.rowsRead++;
@@ -249,34 +283,33 @@ export async function importFiles(files: readonly ImportFile[], deps: ImportDeps
               p.summary.duplicates++;
               continue;
             }
-            // Completed in place: spreading a dozen properties into a new object cost more than parsing the row.
-            pending.push(Object.assign(row, tag(row.text), { importId: p.importId }));
+            fresh.push(Object.assign(row, { concepts: [], riskFactors: [], relevant: 0 as const, importId: p.importId }));
             added++;
             p.summary.rowsAdded++;
             continue;
           }
-          const reason = r.reason;
           refusedCount++;
           p.summary.refusedCount++;
-          if (refused.length < MAX_REFUSED_LISTED) refused.push({ ...(several ? { file: p.file.name } : {}), line: rec.line, ...(rec.record ? { record: rec.record } : {}), reason });
+          if (refused.length < MAX_REFUSED_LISTED) refused.push({ ...(several ? { file: p.file.name } : {}), line: rec.line, ...(rec.record ? { record: rec.record } : {}), reason: r.reason });
         }
         bytesRead = chunk.bytesRead;
-        // This chunk's blocks go out before waiting on the last chunk's: IndexedDB stores them
-        // while the next is parsed. Waiting on IndexedDB (never on a timer, which would let the
-        // transaction commit) is also when the worker takes in a Cancel message.
-        const writes: Array<Promise<unknown>> = [];
-        const full = pending.length - (pending.length % blockSize);
-        for (let i = 0; i < full; i += blockSize) writes.push(write(pending.slice(i, i + blockSize), p.importId));
-        pending = pending.slice(full);
-        // A failed write rejects the transaction anyway; this only keeps the rejection from being reported as unhandled before it is awaited.
-        for (const w of writes) w.catch(() => undefined);
+        // This chunk goes to the helpers while the last one's rows are indexed and written.
+        const texts = fresh.map((r) => r.text);
+        const next = { rows: fresh, tagged: deps.tagBatch ? deps.tagBatch(texts) : tagBatch(texts, tag) };
+        await takeIn();
+        waiting = next;
+        // Blocks go out before waiting on the last chunk's: IndexedDB stores them while the next
+        // chunk is parsed. Waiting on IndexedDB (never on a timer, which would let the transaction
+        // commit) is also when the worker takes in a Cancel message.
+        const writes = flush(false);
         report();
         // With nothing in flight (a re-import of duplicates) a cheap read stands in, so Cancel still gets through between chunks.
         await (inFlight.length ? Promise.all(inFlight) : db.imports.get(p.importId));
         if (signal?.aborted) cancelled(signal);
         inFlight = writes;
       }
-      if (pending.length) inFlight.push(write(pending, p.importId));
+      await takeIn();
+      inFlight.push(...flush(true));
       bytesBefore += p.file.size;
       bytesRead = 0;
     }

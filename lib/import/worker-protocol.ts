@@ -5,7 +5,12 @@ import type { ImportProgress, ImportSummary, MappingQuestion } from './run-impor
 
 export const ToWorker = z.discriminatedUnion('type', [
   // Files, not their bytes: the worker reads them a slice at a time (a 360 MB JSON is never copied whole).
-  z.object({ type: z.literal('start'), files: z.array(z.custom<File>((v) => v instanceof Blob && typeof (v as File).name === 'string', 'a file')).min(1) }),
+  z.object({
+    type: z.literal('start'),
+    files: z.array(z.custom<File>((v) => v instanceof Blob && typeof (v as File).name === 'string', 'a file')).min(1),
+    /** Ports to helper workers that tag batches (lib/import/tag-worker.ts); none: the import worker tags alone. */
+    helpers: z.array(z.custom<MessagePort>((v) => v instanceof MessagePort, 'a port')).default([]),
+  }),
   z.object({ type: z.literal('cancel') }),
   /** Build the stored search index from the rows (none is stored: a library from before version 4, or a restore). */
   z.object({ type: z.literal('reindex') }),

@@ -150,6 +150,30 @@ export class IndexBuilder {
 
   /** Adds a row at the next position, and returns that position. */
   add(r: LibraryRow): number {
+    let words = 0;
+    const pos = this.addColumns(r);
+    eachIndexTerm(r.text, (t) => {
+      words++;
+      this.terms.add(t, pos);
+    });
+    this.cols.length.push(Math.min(words, 0xffff));
+    return pos;
+  }
+
+  /** This builder's numbers for a tagged batch's words (lib/import/tag-batch.ts), for `addSplit`. */
+  termKeys(terms: readonly string[]): Int32Array {
+    return Int32Array.from(terms, (t) => this.terms.keyId(t));
+  }
+
+  /** Adds a row whose words were split already: row `r` of a tagged batch, its words numbered by `termKeys`. */
+  addSplit(row: LibraryRow, batch: { termIds: Uint32Array; offsets: Uint32Array; lengths: Uint16Array }, r: number, keys: Int32Array): number {
+    const pos = this.addColumns(row);
+    for (let j = batch.offsets[r]!; j < batch.offsets[r + 1]!; j++) this.terms.addId(keys[batch.termIds[j]!]!, pos);
+    this.cols.length.push(batch.lengths[r]!);
+    return pos;
+  }
+
+  private addColumns(r: LibraryRow): number {
     const pos = this.n++;
     const c = this.cols;
     c.sur.push(idOf(this.nameIds.sur, this.names.sur, r.sur));
@@ -162,12 +186,6 @@ export class IndexBuilder {
     c.mechanism.push(MECHANISMS.indexOf(r.mechanism ?? 'upr'));
     c.kind.push(KINDS.indexOf(r.kind ?? 'recommendation'));
     c.recency.push(recencyOf(r));
-    let words = 0;
-    eachIndexTerm(r.text, (t) => {
-      words++;
-      this.terms.add(t, pos);
-    });
-    c.length.push(Math.min(words, 0xffff));
     for (const t of r.issues) this.issues.add(t, pos);
     for (const f of r.fromAlso ?? []) this.fromAlso.add(f, pos);
     return pos;

@@ -88,6 +88,11 @@ export class PostingsBuilder {
 
   /** Records that row `pos` holds `key`; a second call for the same row and key is ignored. */
   add(key: string, pos: number): void {
+    this.addId(this.keyId(key), pos);
+  }
+
+  /** The builder's number for a key (made on first sight). */
+  keyId(key: string): number {
     let k = this.ids.get(key);
     if (k === undefined) {
       k = this.keys.length;
@@ -98,6 +103,11 @@ export class PostingsBuilder {
       this.lasts.push(-1);
       this.counts.push(0);
     }
+    return k;
+  }
+
+  /** `add` by the key's number. */
+  addId(k: number, pos: number): void {
     const last = this.lasts[k]!;
     if (pos <= last) return;
     let gap = pos - last;

@@ -5,6 +5,7 @@ import { openDatabase, type R2PDatabase } from '@/lib/db/database';
 import { RefusedFile } from '@/lib/import/formats';
 import { importExport, importFiles, type ImportDeps } from '@/lib/import/run-import';
 import { fileFromBytes } from '@/lib/import/sources';
+import { tagBatch, type TaggedBatch } from '@/lib/import/tag-batch';
 import type { LibraryResult } from '@/lib/library/search-index';
 import { resolve } from 'node:path';
 import { stateLookup } from '@/lib/import/state-names';
@@ -141,6 +142,23 @@ describe('importing into the library', { timeout: 60_000 }, () => {
     const controller = new AbortController();
     await expect(importExport({ name: 'more.csv', bytes: enc.encode('To,Text,From,Response,Action,Issue,Session\rChad,Protect journalists,Peru,Noted,4,Media,12') }, deps({ signal: controller.signal, onProgress: () => controller.abort() }))).rejects.toMatchObject({ name: 'AbortError' });
     expect((await loadLibraryIndex(db)).index.size).toBe(UPR_INFO_SAMPLE_ROWS + 2);
+  });
+
+  it('tags in helper threads: the transaction outlives a wait on them, and the rows and index are the same as tagged here', async () => {
+    const here = await importExport(small(), deps());
+    const rowsHere = await allRows(db);
+    await db.delete();
+    db = openDatabase(`library-test-${++n}`);
+    // A helper that answers a timer later: no IndexedDB request is pending meanwhile.
+    const helper = (texts: string[]) => new Promise<TaggedBatch>((r) => setTimeout(() => r(tagBatch(texts, bundledTagger())), 20));
+    const there = await importExport(small(), deps({ tagBatch: helper }));
+    expect(there.rowsAdded).toBe(here.rowsAdded);
+    const rowsThere = await allRows(db);
+    expect(rowsThere.map(({ importId: _, ...r }) => r)).toEqual(rowsHere.map(({ importId: _, ...r }) => r));
+    const lib = await loadLibraryIndex(db);
+    expect(lib.index.search('genocide').total).toBe(1);
+    await importExport(sample(), deps({ tagBatch: helper }));
+    expect(await allRows(db)).toHaveLength(UPR_INFO_SAMPLE_ROWS + 2);
   });
 
   it('refuses a file that is not an export, and writes nothing', async () => {
