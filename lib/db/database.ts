@@ -18,7 +18,9 @@ import type {
   LibraryIndexRecord,
   ReaderDocumentRow,
   ReviewRow,
+  ShareRow,
   StatementRow,
+  SyncUpdateRow,
 } from './rows';
 
 export type R2PDatabase = Dexie & {
@@ -36,6 +38,9 @@ export type R2PDatabase = Dexie & {
   columnMappings: EntityTable<ColumnMappingRow, 'id'>;
   /** The library's stored search index and duplicate keys (lib/library/index-snapshot.ts), written with the rows. */
   libraryIndex: EntityTable<LibraryIndexRecord, 'id'>;
+  /** Reviews shared with a mission's server: read and write them only through lib/sync. */
+  shares: EntityTable<ShareRow, 'reviewId'>;
+  syncUpdates: EntityTable<SyncUpdateRow, 'id'>;
 };
 
 export const DB_NAME = 'r2p-lens';
@@ -89,8 +94,9 @@ export async function moveLibraryIntoBlocks(tx: Transaction): Promise<void> {
  * multiEntry indexes like the other fields. The user's column choices for headers no layout
  * knows are kept by header (`columnMappings`). The library's search index is stored with it
  * (`libraryIndex`, lib/library/index-snapshot.ts): a panel reopening on 267,000 records loads it
- * instead of reading every row back; none is stored yet, so the first panel to open builds it. Every stored row was a UPR recommendation, from
- * UPR Info or UHRI's UPR columns: the migration says so on each row and block.
+ * instead of reading every row back; none is stored yet, so the first panel to open builds it.
+ * Every stored row was a UPR recommendation, from UPR Info or UHRI's UPR columns: the migration
+ * says so on each row and block.
  */
 export const SCHEMA_V4 = {
   libraryBlocks: '++id, importId, *surs, *recommendingStates, *sessions, *categories, *responses, *issues, *bodies',
@@ -112,12 +118,23 @@ export async function markRowsUpr(tx: Transaction): Promise<void> {
     });
 }
 
+ * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
+ * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
+ * the shared document's Yjs updates, written in the same transactions as the rows they change.
+ * New tables only: nothing moves, and reviews not shared are untouched.
+ */
+export const SCHEMA_V6_SHARING = {
+  shares: 'reviewId',
+  syncUpdates: '++id, reviewId',
+} as const;
+
 export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   db.version(4).stores(SCHEMA_V4).upgrade(markRowsUpr);
+  db.version(6).stores(SCHEMA_V6_SHARING);
   return db;
 }
 
