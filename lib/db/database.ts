@@ -118,6 +118,7 @@ export async function markRowsUpr(tx: Transaction): Promise<void> {
     });
 }
 
+/**
  * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
  * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
  * the shared document's Yjs updates, written in the same transactions as the rows they change.
