@@ -9,7 +9,7 @@
  */
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { readRealRows } from '../scripts/real-rows';
@@ -149,7 +149,7 @@ export async function benchLibraryUhri(): Promise<{ lines: string[] }> {
     const older = await measure(extension, dir, csv, `this build, older CSV, ${nf.format(RECORDS)} rows`);
     lines.push(line(older));
     const baselineDir = process.env.R2P_BENCH_BASELINE_DIR;
-    const baseline = baselineDir && join(root, baselineDir, 'chrome-mv3');
+    const baseline = baselineDir && resolve(root, baselineDir, 'chrome-mv3');
     if (baseline && existsSync(join(baseline, 'manifest.json'))) {
       const base = await measure(baseline, dir, csv, `${baselineDir}, older CSV, ${nf.format(RECORDS)} rows`);
       lines.push(line(base));

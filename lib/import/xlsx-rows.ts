@@ -26,39 +26,43 @@ export class NotAWorkbook extends Error {
 
 /**
  * Streams the zip's bytes through fflate, handing the inflated bytes of the first entry `want`
- * accepts to `onData`; stops reading once that entry is complete. Resolves false when no entry matched.
+ * accepts to `onData`, and yields after each chunk of the file (the caller may hand rows on
+ * there); stops reading once that entry is complete. `entry.found` tells whether one matched.
  */
-async function inflateEntry(read: ReadBytes, size: number, want: (name: string) => boolean, onData: (bytes: Uint8Array, final: boolean) => void): Promise<boolean> {
-  let found = false;
-  let done = false;
-  let failure: unknown;
-  const unzip = new Unzip((file: UnzipFile) => {
-    if (found || !want(file.name)) return;
-    found = true;
-    file.ondata = (err, data, final) => {
-      if (err) failure = err;
-      else {
-        try {
-          onData(data, final);
-        } catch (e) {
-          failure = e;
+function inflateEntry(read: ReadBytes, size: number, want: (name: string) => boolean, onData: (bytes: Uint8Array, final: boolean) => void) {
+  const entry = { found: false };
+  async function* chunks(): AsyncGenerator<number, void, void> {
+    let done = false;
+    let failure: unknown;
+    const unzip = new Unzip((file: UnzipFile) => {
+      if (entry.found || !want(file.name)) return;
+      entry.found = true;
+      file.ondata = (err, data, final) => {
+        if (err) failure = err;
+        else {
+          try {
+            onData(data, final);
+          } catch (e) {
+            failure = e;
+          }
         }
+        if (final) done = true;
+      };
+      file.start();
+    });
+    unzip.register(UnzipInflate);
+    for (let at = 0; at < size && !done; at += CHUNK) {
+      const bytes = await read(at, Math.min(size, at + CHUNK));
+      try {
+        unzip.push(bytes, at + CHUNK >= size);
+      } catch (e) {
+        failure = e;
       }
-      if (final) done = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  for (let at = 0; at < size && !done && !failure; at += CHUNK) {
-    const bytes = await read(at, Math.min(size, at + CHUNK));
-    try {
-      unzip.push(bytes, at + CHUNK >= size);
-    } catch (e) {
-      throw new NotAWorkbook(`The workbook is damaged (${e instanceof Error ? e.message : String(e)}).`);
+      if (failure) throw new NotAWorkbook(`The workbook is damaged (${failure instanceof Error ? failure.message : String(failure)}).`);
+      yield Math.min(size, at + CHUNK);
     }
   }
-  if (failure) throw failure instanceof NotAWorkbook ? failure : new NotAWorkbook(`The workbook is damaged (${failure instanceof Error ? failure.message : String(failure)}).`);
-  return found;
+  return { entry, chunks };
 }
 
 /** An XML parser fed from inflated bytes. */
@@ -93,7 +97,7 @@ async function sharedStrings(read: ReadBytes, size: number): Promise<string[]> {
       current = undefined;
     }
   });
-  await inflateEntry(read, size, (n) => n === 'xl/sharedStrings.xml', xmlFeeder(parser));
+  for await (const _ of inflateEntry(read, size, (n) => n === 'xl/sharedStrings.xml', xmlFeeder(parser)).chunks());
   return strings;
 }
 
@@ -156,43 +160,15 @@ export async function* sheetRows(read: ReadBytes, size: number, onProgress?: (by
       row = undefined;
     }
   });
-  const feed = xmlFeeder(parser);
-  // The sheet's entry is found on the way; its bytes are fed chunk by chunk between yields.
-  let sheetSeen = false;
-  let finished = false;
-  let failure: unknown;
-  const unzip = new Unzip((file: UnzipFile) => {
-    if (sheetSeen || !SHEET.test(file.name)) return;
-    sheetSeen = true;
-    file.ondata = (err, data, final) => {
-      if (err) failure = err;
-      else {
-        try {
-          feed(data, final);
-        } catch (e) {
-          failure = e;
-        }
-      }
-      if (final) finished = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  for (let at = 0; at < size && !finished; at += CHUNK) {
-    const bytes = await read(at, Math.min(size, at + CHUNK));
-    try {
-      unzip.push(bytes, at + CHUNK >= size);
-    } catch (e) {
-      failure = e;
-    }
-    if (failure) throw new NotAWorkbook(`The workbook is damaged (${failure instanceof Error ? failure.message : String(failure)}).`);
-    onProgress?.(Math.min(size, at + CHUNK));
+  const { entry, chunks } = inflateEntry(read, size, (n) => SHEET.test(n), xmlFeeder(parser));
+  for await (const bytesRead of chunks()) {
+    onProgress?.(bytesRead);
     if (batch.length) {
       const out = batch;
       batch = [];
       yield out;
     }
   }
-  if (!sheetSeen) throw new NotAWorkbook('The workbook has no sheet.');
+  if (!entry.found) throw new NotAWorkbook('The workbook has no sheet.');
   if (batch.length) yield batch;
 }

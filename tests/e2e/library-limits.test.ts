@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { openLibrary, resultCount } from './library-panel';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/library/uhri-full-sample.json');
-const count = (page: Page) => page.locator('.library-view [role=status].result-count');
+const count = resultCount;
 
 /** A UHRI JSON of `n` distinct records made from the fixture's (new annotation ids, numbered texts). */
 function bigUhriJson(path: string, n: number): void {
@@ -25,12 +26,6 @@ function bigUhriJson(path: string, n: number): void {
   writeFileSync(path, `[${parts.join(',')}]`);
 }
 
-async function openLibrary(s: ExtensionSession): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(extensionPage(s, 'sidepanel.html#library'));
-  return page;
-}
 
 describe.skipIf(noBrowser)('library import at its limits (Chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'r2p-limits-'));

@@ -2,21 +2,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { openLibrary, resultCount } from './library-panel';
 import { UPR_INFO_SAMPLE as SAMPLE } from '../fixtures/upr-info-sample';
 
 const LIBRARY = resolve(import.meta.dirname, '../fixtures/library');
 const fixture = (name: string) => resolve(LIBRARY, name);
-const count = (page: Page) => page.locator('.library-view [role=status].result-count');
+const count = resultCount;
 const number = async (page: Page) => Number((await count(page).textContent())?.replace(/\D/g, ''));
 
 /** The Library tab at the side panel's width. */
-async function openLibrary(s: ExtensionSession): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(extensionPage(s, 'sidepanel.html#library'));
-  return page;
-}
 
 const shot = async (page: Page, name: string) => {
   mkdirSync(SHOTS_DIR, { recursive: true });
