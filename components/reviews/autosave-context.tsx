@@ -1,15 +1,20 @@
 /**
- * One autosaver for the Reviews tab: every field schedules its write here; pending writes are
+ * One autosaver for the Reviews tab: every field's change is journaled at the keystroke
+ * (lib/reviews/journal.ts, durable at once) and its row written shortly after; pending writes are
  * flushed when the panel is hidden, closed or the tab unmounts. A polite live region says when
  * everything is saved; a failed save is announced with what to do (a full disk says so) and kept
  * to be retried, so nothing typed is lost.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { R2PDatabase } from '@/lib/db/database';
 import { createAutosaver, flushOnHide, type Autosaver, type Clock } from '@/lib/reviews/autosave';
+import { editKey, type FieldEdit } from '@/lib/reviews/field-edits';
+import { recordEdit, saveEdit } from '@/lib/reviews/journal';
 import { writeErrorMessage } from '@/lib/db/quota';
 
 type SaveState = 'saved' | 'saving' | 'failed';
 interface Ctx {
+  db: R2PDatabase;
   saver: Autosaver;
   state: SaveState;
   /** Plain words for the last failed write (the quota message when the disk is full). */
@@ -18,7 +23,7 @@ interface Ctx {
 }
 const AutosaveContext = createContext<Ctx | null>(null);
 
-export function AutosaveProvider({ children, clock, delayMs }: { children: ReactNode; clock?: Clock; delayMs?: number }) {
+export function AutosaveProvider({ db, children, clock, delayMs }: { db: R2PDatabase; children: ReactNode; clock?: Clock; delayMs?: number }) {
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState('');
   const saver = useMemo(() => {
@@ -46,7 +51,7 @@ export function AutosaveProvider({ children, clock, delayMs }: { children: React
       void saver.flush();
     };
   }, [saver]);
-  const value = useMemo(() => ({ saver, state, error, mark: () => setState((x) => (x === 'failed' ? x : 'saving')) }), [saver, state, error]);
+  const value = useMemo(() => ({ db, saver, state, error, mark: () => setState((x) => (x === 'failed' ? x : 'saving')) }), [db, saver, state, error]);
   return <AutosaveContext.Provider value={value}>{children}</AutosaveContext.Provider>;
 }
 
@@ -56,10 +61,11 @@ export function useAutosave() {
   return {
     state: ctx.state,
     error: ctx.error,
-    /** Schedules `task` under `key`, replacing the previous pending write of that field. */
-    schedule: (key: string, task: () => Promise<unknown>) => {
+    /** A field's new text: journaled now, written to its row after the delay (replacing any pending write of that field). */
+    edit: (edit: FieldEdit, value: string) => {
+      recordEdit(ctx.db, edit, value);
       ctx.mark();
-      ctx.saver.schedule(key, task);
+      ctx.saver.schedule(editKey(edit), () => saveEdit(ctx.db, edit, value));
     },
     flush: () => ctx.saver.flush(),
   };

@@ -1,8 +1,10 @@
 /**
  * A text field that keeps what is typed in local state (so typing never waits for the
- * database) and schedules its write through the autosaver.
+ * database) and hands each change to the autosaver, which journals it at once and writes `edit`'s
+ * row shortly after.
  */
 import { useId, useState } from 'react';
+import type { FieldEdit } from '@/lib/reviews/field-edits';
 import { useAutosave } from './autosave-context';
 
 interface Props {
@@ -10,8 +12,8 @@ interface Props {
   /** Shown only to screen readers when the surrounding layout already says it. */
   hideLabel?: boolean;
   initial: string;
-  saveKey: string;
-  onSave: (value: string) => Promise<unknown>;
+  /** Where the text is saved. */
+  edit: FieldEdit;
   onInput?: (value: string) => void;
   multiline?: boolean;
   type?: 'text' | 'date' | 'number';
@@ -20,14 +22,14 @@ interface Props {
   className?: string;
 }
 
-export function AutosaveField({ label, hideLabel, initial, saveKey, onSave, onInput, multiline, type = 'text', rows = 3, placeholder, className }: Props) {
+export function AutosaveField({ label, hideLabel, initial, edit: target, onInput, multiline, type = 'text', rows = 3, placeholder, className }: Props) {
   const id = useId();
   const [value, setValue] = useState(initial);
-  const { schedule } = useAutosave();
+  const { edit } = useAutosave();
   const change = (v: string) => {
+    edit(target, v);
     setValue(v);
     onInput?.(v);
-    schedule(saveKey, () => onSave(v));
   };
   return (
     <div className={`field ${className ?? ''}`}>

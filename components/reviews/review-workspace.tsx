@@ -28,7 +28,7 @@ export function ReviewWorkspace({ db, review, stateName, initialStep = 'prepare'
         {review.session ? `, session ${review.session}` : ''}
         <span className="muted"> · {review.delegation || 'delegation not set'}</span>
       </h2>
-      <ReviewDetails db={db} review={review} />
+      <ReviewDetails review={review} />
       <nav className="step-nav" aria-label="UPR steps">
         {STEPS.map((s) => (
           <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>

@@ -7,12 +7,14 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { libraryBlocks } from './library-blocks';
+import { replayJournal } from '../reviews/journal';
 import type {
   AssessmentRow,
   DraftRow,
   EvidenceRow,
   FollowUpRow,
   ImportRow,
+  JournalRow,
   LibraryBlockRow,
   ReaderDocumentRow,
   ReviewRow,
@@ -30,6 +32,8 @@ export type R2PDatabase = Dexie & {
   libraryBlocks: EntityTable<LibraryBlockRow, 'id'>;
   imports: EntityTable<ImportRow, 'id'>;
   documents: EntityTable<ReaderDocumentRow, 'id'>;
+  /** Text typed but not yet saved to its row: read and write it only through lib/reviews/journal.ts. */
+  journal: EntityTable<JournalRow, 'key'>;
 };
 
 export const DB_NAME = 'r2p-lens';
@@ -77,11 +81,23 @@ export async function moveLibraryIntoBlocks(tx: Transaction): Promise<void> {
   if (rows.length) await tx.table('libraryBlocks').bulkAdd(libraryBlocks(rows));
 }
 
+/**
+ * Version 5: the journal of typed text not yet saved to its row (lib/reviews/journal.ts), one
+ * record per field. A new, empty table: no data moves. (Version 4 belongs to the library work.)
+ */
+export const SCHEMA_V5_JOURNAL = {
+  journal: 'key',
+} as const;
+
 export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
+  db.version(5).stores(SCHEMA_V5_JOURNAL);
+  // Before anything else reads: text a page journaled but could not save (it closed, the
+  // browser quit or was killed) goes into its rows.
+  db.on('ready', (vip) => replayJournal(vip as R2PDatabase).then(() => {}, () => {}), true);
   return db;
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY } from '@/lib/db/database';
+import { moveLibraryIntoBlocks, openDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY, SCHEMA_V3_LIBRARY } from '@/lib/db/database';
 import type { LibraryRow } from '@/lib/db/rows';
 import { allRows, rowsForSur, surNames } from '@/lib/library/store';
 
@@ -17,6 +17,13 @@ function openV2(name: string): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
+  return db;
+}
+
+/** The database as version 3 (library rows in blocks, no journal) opened it. */
+function openV3(name: string): Dexie {
+  const db = openV2(name);
+  db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   return db;
 }
 
@@ -106,7 +113,7 @@ describe('database schema versions', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('library');
     expect((await allRows(db)).sort(byId)).toEqual([...rows].sort(byId));
     await expect(db.imports.count()).resolves.toBe(2);
@@ -138,5 +145,30 @@ describe('database schema versions', () => {
     const again = openDatabase(name);
     await expect(again.reviews.get('r1')).resolves.toMatchObject({ stateCode: 'KEN' });
     again.close();
+  });
+
+  it('version 5 adds an empty journal and keeps every review, draft and library row of version 3', async () => {
+    const name = fresh();
+    const v3 = openV3(name);
+    await v3.open();
+    const rows = Array.from({ length: 12 }, (_, i) => libraryRow(i));
+    await v3.table('libraryBlocks').add({ importId: 'imp-1', rows, surs: ['Chad', "Côte d'Ivoire"], recommendingStates: ['France'], sessions: [4, 5, 6], categories: [5], responses: ['supported', 'noted'], issues: [] });
+    await v3.table('reviews').add({ id: 'r1', stateCode: 'TCD', delegation: 'Ghana', createdAt: 1, updatedAt: 1 });
+    const draft = { id: 'd1', reviewId: 'r1', kind: 'recommendation', text: 'Ratify the Rome Statute.', recommendationIds: [], riskFactorIds: [], order: 0, response: 'pending', reportParagraph: '', createdAt: 1, updatedAt: 1 };
+    await v3.table('drafts').add(draft);
+    v3.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['assessments', 'documents', 'drafts', 'evidence', 'followUps', 'imports', 'journal', 'libraryBlocks', 'reviews', 'statements']);
+    await expect(db.journal.count()).resolves.toBe(0);
+    await expect(db.drafts.get('d1')).resolves.toEqual(draft);
+    await expect(db.reviews.get('r1')).resolves.toMatchObject({ delegation: 'Ghana' });
+    expect((await allRows(db)).sort(byId)).toEqual([...rows].sort(byId));
+    // The journal takes a record by field key, as lib/reviews/journal.ts writes it.
+    await db.journal.put({ key: 'drafts:d1:text', edit: { table: 'drafts', id: 'd1', field: 'text' }, value: 'Ratify the Rome Statute by 2027.', at: 2 });
+    await expect(db.journal.get('drafts:d1:text')).resolves.toMatchObject({ value: 'Ratify the Rome Statute by 2027.' });
+    db.close();
   });
 });

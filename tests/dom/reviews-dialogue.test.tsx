@@ -23,7 +23,7 @@ beforeEach(async () => {
 const button = (name: string | RegExp) => buttonIn(container, name);
 const field = (label: string) => labelledIn<HTMLInputElement | HTMLTextAreaElement>(container, label);
 const type = setValue;
-const render = () => screen.render(<AutosaveProvider delayMs={10}><DialogueStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+const render = () => screen.render(<AutosaveProvider db={db} delayMs={10}><DialogueStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
 
 describe('step 2: drafting', () => {
   it('starts a recommendation from a catalogue entry, keeping its link, and shows its action category', async () => {

@@ -31,7 +31,7 @@ describe('step 1 in the side panel', () => {
   it('saves a status at once and a note when the autosave timer fires, not before', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock, fireAll, pending } = manualClock();
-    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLSelectElement>('Status of indicator 9.1')!, 'present');
     await settle();
@@ -52,7 +52,7 @@ describe('step 1 in the side panel', () => {
 
   it('suggests recommendations for an indicator marked present and drafts one linked to it', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
-    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     const row = () => container.querySelector<HTMLElement>('[data-indicator-id="foa-9.1"]')!;
     expect(row().textContent).not.toContain('Suggest recommendations');
@@ -74,7 +74,7 @@ describe('step 1 in the side panel', () => {
   it('writes a pending note when the panel is hidden', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock } = manualClock();
-    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLTextAreaElement>('Note on indicator 1.1')!, 'Armed clashes in the north');
     act(() => void window.dispatchEvent(new Event('pagehide')));

@@ -54,9 +54,9 @@ describe('a storage quota error while a draft autosaves', () => {
     const draft = await createDraft(db, review.id, 'recommendation');
     const { clock, fireAll } = manualClock();
     screen.render(
-      <AutosaveProvider clock={clock}>
+      <AutosaveProvider db={db} clock={clock}>
         <SaveStatus />
-        <AutosaveField label="Recommendation 1" multiline initial="" saveKey={`draft:${draft.id}`} onSave={(t) => saveDraft(db, draft.id, { text: t })} />
+        <AutosaveField label="Recommendation 1" multiline initial="" edit={{ table: 'drafts', id: draft.id, field: 'text' }} />
       </AutosaveProvider>,
     );
     const field = container.querySelector('textarea')!;
@@ -87,9 +87,9 @@ describe('a storage quota error while a draft autosaves', () => {
     const draft = await createDraft(db, review.id, 'question');
     const { clock, fireAll } = manualClock();
     screen.render(
-      <AutosaveProvider clock={clock}>
+      <AutosaveProvider db={db} clock={clock}>
         <SaveStatus />
-        <AutosaveField label="Question 1" multiline initial="" saveKey={`draft:${draft.id}`} onSave={(t) => saveDraft(db, draft.id, { text: t })} />
+        <AutosaveField label="Question 1" multiline initial="" edit={{ table: 'drafts', id: draft.id, field: 'text' }} />
       </AutosaveProvider>,
     );
     diskFull = true;

@@ -2,7 +2,7 @@
  * Chromium with the built extension loaded, for the browser tests.
  * Without Chromium the tests skip, except under CI, where a missing browser is a failure.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -38,6 +38,22 @@ export interface ExtensionSession {
   worker: Worker;
   profileDir: string;
   close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** Ends the browser as a crash or a power cut would: SIGKILL, no shutdown at all. The profile stays. */
+  kill(): Promise<void>;
+}
+
+/** The browser process (not its renderers or helpers) running on this profile, from /proc. */
+function browserPid(profileDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  throw new Error(`No browser process found for ${profileDir}`);
 }
 
 export interface LaunchOptions {
@@ -75,6 +91,11 @@ export async function launchWithExtension(profileDir?: string, { keepWelcome = f
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+    async kill() {
+      const closed = new Promise((r) => context.once('close', r));
+      process.kill(browserPid(profileDir), 'SIGKILL');
+      await closed;
     },
   };
 }
