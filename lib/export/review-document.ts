@@ -4,6 +4,7 @@
  */
 import type { DraftRow, ReviewRow, StatementRow } from '../db/rows';
 import { statementParagraphs } from '../reviews/statement';
+import { escapeMarkdownDocument } from './markdown-escape';
 
 export interface ReviewDocument {
   title: string;
@@ -49,8 +50,9 @@ const SECTIONS = [
   ['Recommendations', 'recommendations'],
 ] as const;
 
-/** Markdown: the title, the heading line, then each section; lists numbered as drafted. */
-export function toMarkdown(doc: ReviewDocument): string {
+/** Markdown: the title, the heading line, then each section; lists numbered as drafted. Typed markup is escaped. */
+export function toMarkdown(typed: ReviewDocument): string {
+  const doc = escapeMarkdownDocument(typed);
   const out = [`# ${doc.title}`, '', `*${doc.subtitle}*`];
   for (const [heading, key] of SECTIONS) {
     const items = doc[key];
