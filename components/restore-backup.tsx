@@ -5,6 +5,7 @@
  * undoes it). A refused, cancelled or failed restore leaves the data as it was, and says so.
  */
 import { useRef, useState } from 'react';
+import { isQuotaError } from '@/lib/db/quota';
 import type { BackupProgress, BackupTable } from '@/lib/export/backup';
 import type { CheckOutcome, Restorer, RunningRestore } from '@/lib/export/restore-client';
 import type { StatusMessage } from './status-line';
@@ -27,18 +28,23 @@ interface Props {
   /** Runs after the rows are written; its words end the message (settings restored, sites to add). */
   afterWrite?: (checked: Checked) => Promise<string>;
   onMessage: (m: StatusMessage) => void;
+  /** Runs when the user tries again after a full disk, before the file is read again. */
+  onRetry?: () => Promise<void>;
   onBusy?: (busy: boolean) => void;
   disabled?: boolean;
 }
 
 const nf = new Intl.NumberFormat('en-GB');
 
-export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, summary, note, beforeWrite, afterWrite, onMessage, onBusy, disabled }: Props) {
+export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, summary, note, beforeWrite, afterWrite, onMessage, onRetry, onBusy, disabled }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const running = useRef<RunningRestore | null>(null);
   const [stage, setStage] = useState<'idle' | 'checking' | 'ready' | 'writing'>('idle');
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [ready, setReady] = useState<{ text: string; checked: Checked } | null>(null);
+  // The file of a restore the full disk refused, offered again once the user has made room.
+  const [retry, setRetry] = useState<File | null>(null);
+  const file = useRef<File | null>(null);
 
   const finish = (m?: StatusMessage) => {
     running.current = null;
@@ -50,24 +56,26 @@ export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, s
     if (m) onMessage(m);
   };
 
-  const choose = async (file: File | undefined) => {
+  const choose = async (chosen: File | undefined) => {
     running.current?.cancel();
-    if (!file) return finish();
+    setRetry(null);
+    file.current = chosen ?? null;
+    if (!chosen) return finish();
     onBusy?.(true);
     onMessage({ text: '' });
     setStage('checking');
     setProgress(null);
-    const run = restorer(file, setProgress);
+    const run = restorer(chosen, setProgress);
     running.current = run;
     const outcome = await run.checked;
     if (running.current !== run) return;
     if (outcome.kind === 'checked') {
-      setReady({ text: summary(file.name, outcome), checked: outcome });
+      setReady({ text: summary(chosen.name, outcome), checked: outcome });
       setStage('ready');
       setProgress(null);
       return;
     }
-    if (outcome.kind === 'refused') return finish({ text: `${file.name} was refused. ${outcome.message}`, error: true });
+    if (outcome.kind === 'refused') return finish({ text: `${chosen.name} was refused. ${outcome.message}`, error: true });
     if (outcome.kind === 'failed') return finish({ text: outcome.message, error: true });
     finish({ text: 'Restore cancelled: nothing was changed.' });
   };
@@ -83,7 +91,10 @@ export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, s
     }
     const outcome = await run.write();
     if (outcome.kind === 'cancelled') return finish({ text: 'Restore cancelled: nothing was restored; your data is as it was.' });
-    if (outcome.kind === 'failed') return finish({ text: outcome.message, error: true });
+    if (outcome.kind === 'failed') {
+      if (isQuotaError(outcome.message)) setRetry(file.current);
+      return finish({ text: outcome.message, error: true });
+    }
     const more = afterWrite ? await afterWrite(ready.checked).catch(() => ' Your settings could not be restored.') : '';
     finish({ text: `${doneVerb} ${ready.text}${more}` });
   };
@@ -114,6 +125,11 @@ export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, s
             Cancel
           </button>
         </div>
+      )}
+      {retry && stage === 'idle' && (
+        <button type="button" className="secondary" onClick={() => void (onRetry?.() ?? Promise.resolve()).catch(() => {}).then(() => choose(retry))}>
+          Try again
+        </button>
       )}
       {stage === 'ready' && ready && (
         <div className="confirm" role="group" aria-label={`Confirm ${confirmLabel.toLowerCase()}`}>

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { backupFileName } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
 import { deleteEverything, exportEverything, restoreSettings, type DataEnv } from '@/lib/export/everything';
+import { recoverFromFullDisk } from '@/lib/db/rescue';
 import { workerRestorer, type Restorer } from '@/lib/export/restore-client';
 import { backupSummary, RestoreBackup } from '../restore-backup';
 import { StatusLine, type StatusMessage } from '../status-line';
@@ -108,6 +109,7 @@ export function DataSettings({ env, download = downloadBlob, onChanged, restorer
         summary={(name, c) => `${backupSummary(name, c.counts)}${c.settings ? ', and settings' : ''}.`}
         afterWrite={(c) => restoreTheSettings(c.settings)}
         onMessage={setMessage}
+        onRetry={() => recoverFromFullDisk(env.db)}
         onBusy={setBusy}
         disabled={busy}
       />

@@ -10,12 +10,15 @@ import type { R2PDatabase } from '@/lib/db/database';
 import { createAutosaver, flushOnHide, type Autosaver, type Clock } from '@/lib/reviews/autosave';
 import { editKey, type FieldEdit } from '@/lib/reviews/field-edits';
 import { recordEdit, saveEdit } from '@/lib/reviews/journal';
-import { writeErrorMessage } from '@/lib/db/quota';
+import { isQuotaError, writeErrorMessage } from '@/lib/db/quota';
+import { recoverFromFullDisk } from '@/lib/db/rescue';
 
 type SaveState = 'saved' | 'saving' | 'failed';
 interface Ctx {
   db: R2PDatabase;
   saver: Autosaver;
+  /** "Try again": rebuilds the database if the disk was full, then writes what is waiting. */
+  retry: () => Promise<void>;
   state: SaveState;
   /** Plain words for the last failed write (the quota message when the disk is full). */
   error: string;
@@ -26,6 +29,8 @@ const AutosaveContext = createContext<Ctx | null>(null);
 export function AutosaveProvider({ db, children, clock, delayMs }: { db: R2PDatabase; children: ReactNode; clock?: Clock; delayMs?: number }) {
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState('');
+  // The disk was full: before writing again, the database is rebuilt (lib/db/rescue.ts).
+  const [diskWasFull, setDiskWasFull] = useState(false);
   const saver = useMemo(() => {
     const s: Autosaver = createAutosaver({
       clock,
@@ -38,6 +43,7 @@ export function AutosaveProvider({ db, children, clock, delayMs }: { db: R2PData
         }
       },
       onError: (e) => {
+        if (isQuotaError(e)) setDiskWasFull(true);
         setState('failed');
         setError(writeErrorMessage(e, 'A change could not be saved.'));
       },
@@ -51,7 +57,20 @@ export function AutosaveProvider({ db, children, clock, delayMs }: { db: R2PData
       void saver.flush();
     };
   }, [saver]);
-  const value = useMemo(() => ({ db, saver, state, error, mark: () => setState((x) => (x === 'failed' ? x : 'saving')) }), [db, saver, state, error]);
+  const value = useMemo(() => {
+    const retry = async () => {
+      if (diskWasFull) {
+        try {
+          await recoverFromFullDisk(db);
+          setDiskWasFull(false);
+        } catch (e) {
+          return void setError(writeErrorMessage(e, 'A change could not be saved.'));
+        }
+      }
+      await saver.flush();
+    };
+    return { db, saver, state, error, retry, mark: () => setState((x) => (x === 'failed' ? x : 'saving')) };
+  }, [db, saver, state, error, diskWasFull]);
   return <AutosaveContext.Provider value={value}>{children}</AutosaveContext.Provider>;
 }
 
@@ -68,17 +87,18 @@ export function useAutosave() {
       ctx.saver.schedule(editKey(edit), () => saveEdit(ctx.db, edit, value));
     },
     flush: () => ctx.saver.flush(),
+    retry: ctx.retry,
   };
 }
 
 export function SaveStatus() {
-  const { state, error, flush } = useAutosave();
+  const { state, error, retry } = useAutosave();
   if (state === 'failed') {
     return (
       <div className="save-status failed" role="alert">
         <p>{error || 'A change could not be saved.'} Keep this panel open: what you typed is still here.</p>
-        <button type="button" className="secondary small" onClick={() => void flush()}>
-          Try saving again
+        <button type="button" className="secondary small" onClick={() => void retry()}>
+          Try again
         </button>
       </div>
     );

@@ -8,6 +8,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { libraryBlocks } from './library-blocks';
 import { replayJournal } from '../reviews/journal';
+import { keepRescueCopy, opfsRescueStore, restoreIfWiped, type RescueStore } from './rescue';
 import type {
   AssessmentRow,
   DraftRow,
@@ -89,16 +90,42 @@ export const SCHEMA_V5_JOURNAL = {
   journal: 'key',
 } as const;
 
-export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
+export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; rescue?: RescueStore }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
+  const rescue = options?.rescue ?? opfsRescueStore;
+  /** The browser closed the last connection: a write failed for lack of disk space (lib/db/rescue.ts). */
+  let closedByBrowser = false;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   db.version(5).stores(SCHEMA_V5_JOURNAL);
-  // Before anything else reads: text a page journaled but could not save (it closed, the
-  // browser quit or was killed) goes into its rows.
-  db.on('ready', (vip) => replayJournal(vip as R2PDatabase).then(() => {}, () => {}), true);
+  // Before anything else reads: a database the browser emptied after a full disk is filled from
+  // the rescue copy; text a page journaled but could not save (it closed, the browser quit or was
+  // killed) goes into its rows; after a connection the browser closed, a new rescue copy is made.
+  db.on(
+    'ready',
+    async (vip) => {
+      const d = vip as R2PDatabase;
+      d.backendDB().addEventListener('close', () => void (closedByBrowser = true));
+      await restoreIfWiped(d, rescue).catch(() => false);
+      await replayJournal(d).catch(() => 0);
+      if (closedByBrowser) {
+        closedByBrowser = false;
+        await keepRescueCopy(d, rescue).catch(() => {});
+      }
+    },
+    true,
+  );
   return db;
+}
+
+/**
+ * Lets a database that failed to reopen open again on its next use. When a write fails for lack
+ * of disk space, Chromium closes every connection and Dexie's reopen fails; Dexie then refuses
+ * every later call with that error, even once there is room. Call before writing again.
+ */
+export function reopenIfFailed(db: R2PDatabase): void {
+  if (db.hasFailed()) db.close({ disableAutoOpen: false });
 }
 
 let shared: R2PDatabase | undefined;

@@ -296,21 +296,28 @@ export async function restoreBackup(db: R2PDatabase, backup: Backup, options: { 
   const { onProgress, signal } = options;
   const total = BACKUP_TABLES.reduce((n, t) => n + backup.tables[t].length, 0);
   let done = 0;
-  await db.transaction('rw', backupScope(db), async () => {
-    for (const t of BACKUP_TABLES) {
-      const rows = backup.tables[t];
-      if (!rows.length) continue;
-      // The library is replaced by id across its blocks in one pass (lib/library/store.ts).
-      const step = t === 'library' ? rows.length : ROWS_PER_STEP;
-      for (let from = 0; from < rows.length; from += step) {
-        signal?.throwIfAborted();
-        const part = rows.slice(from, from + step);
-        if (t === 'library') await putRows(db, part as Backup['tables']['library']);
-        else await db.table(t).bulkPut(part);
-        done += part.length;
-        onProgress?.({ phase: 'writing', done, total });
+  let idbtrans: IDBTransaction | undefined;
+  try {
+    await db.transaction('rw', backupScope(db), async (tx) => {
+      idbtrans = tx.idbtrans;
+      for (const t of BACKUP_TABLES) {
+        const rows = backup.tables[t];
+        if (!rows.length) continue;
+        // The library is replaced by id across its blocks in one pass (lib/library/store.ts).
+        const step = t === 'library' ? rows.length : ROWS_PER_STEP;
+        for (let from = 0; from < rows.length; from += step) {
+          signal?.throwIfAborted();
+          const part = rows.slice(from, from + step);
+          if (t === 'library') await putRows(db, part as Backup['tables']['library']);
+          else await db.table(t).bulkPut(part);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
       }
-    }
-    signal?.throwIfAborted();
-  });
+      signal?.throwIfAborted();
+    });
+  } catch (e) {
+    // Requests cut short by their transaction's abort say only "aborted"; the transaction says why (a full disk).
+    throw idbtrans?.error ?? e;
+  }
 }

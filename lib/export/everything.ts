@@ -11,6 +11,7 @@
  *   to added sites given back.
  */
 import type { R2PDatabase } from '../db/database';
+import { opfsRescueStore, type RescueStore } from '../db/rescue';
 import { normaliseSettings, type HighlightSettings } from '../settings/highlight-settings';
 import { sitePatterns } from '../settings/highlight-sites';
 import { normalisePace } from '../settings/speaking-pace';
@@ -29,6 +30,8 @@ export interface DataEnv {
     clear(): Promise<void>;
   };
   permissions?: { remove(p: { origins: string[] }): Promise<boolean> };
+  /** Where the copy kept after a full disk lives (lib/db/rescue.ts). */
+  rescue?: RescueStore;
 }
 
 export async function exportEverything(env: DataEnv, now = new Date()): Promise<Backup> {
@@ -84,5 +87,6 @@ export async function deleteEverything(env: DataEnv): Promise<void> {
     for (const t of env.db.tables) await t.clear();
   });
   await env.storage.clear();
+  await (env.rescue ?? opfsRescueStore).clear();
   if (addedSites.length && env.permissions) await env.permissions.remove({ origins: sitePatterns(addedSites) }).catch(() => false);
 }

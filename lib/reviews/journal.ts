@@ -14,7 +14,7 @@
  *
  * The interface an editor uses: `recordEdit` on each change, `saveEdit` when it saves.
  */
-import type { R2PDatabase } from '../db/database';
+import { reopenIfFailed, type R2PDatabase } from '../db/database';
 import type { JournalRow } from '../db/rows';
 import { applyEdit, editKey, editTables, FieldEditSchema, type FieldEdit } from './field-edits';
 
@@ -26,6 +26,7 @@ import { applyEdit, editKey, editTables, FieldEditSchema, type FieldEdit } from 
  */
 export function recordEdit(db: R2PDatabase, edit: FieldEdit, value: string, at = Date.now()): void {
   const row: JournalRow = { key: editKey(edit), edit, value, at };
+  reopenIfFailed(db);
   let idb: IDBDatabase | undefined;
   try {
     idb = db.isOpen() ? db.backendDB() : undefined;
@@ -51,6 +52,7 @@ export function recordEdit(db: R2PDatabase, edit: FieldEdit, value: string, at =
  * that still holds this text (a newer keystroke's record stays until its own save).
  */
 export async function saveEdit(db: R2PDatabase, edit: FieldEdit, value: string, now = Date.now()): Promise<void> {
+  reopenIfFailed(db);
   await db.transaction('rw', [db.journal, ...editTables(db)], async () => {
     await applyEdit(db, edit, value, now);
     const key = editKey(edit);

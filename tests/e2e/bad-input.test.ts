@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { countRows, extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
 
 /** A backup of one review with `n` drafts, ids prefixed so two files do not overlap. */
 function backupFile(dir: string, prefix: string, stateCode: string, n: number): string {
@@ -23,22 +23,6 @@ function backupFile(dir: string, prefix: string, stateCode: string, n: number): 
   writeFileSync(file, JSON.stringify({ format: 'r2p-lens-backup', version: 1, exportedAt: new Date(0).toISOString(), tables: { reviews: [review], drafts } }));
   return file;
 }
-
-/** Counts the rows of a table straight from IndexedDB, as the extension's pages see it. */
-const countRows = (page: Page, table: string) =>
-  page.evaluate(
-    (t) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('r2p-lens');
-        open.onsuccess = () => {
-          const q = open.result.transaction(t).objectStore(t).count();
-          q.onsuccess = () => (open.result.close(), resolve(q.result));
-          q.onerror = () => reject(q.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    table,
-  );
 
 describe.skipIf(noBrowser)('bad input loses nothing (Chromium, built extension)', () => {
   let s: ExtensionSession;

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { closeWelcome } from './welcome-tab';
 
 /**
@@ -101,3 +101,23 @@ export async function launchWithExtension(profileDir?: string, { keepWelcome = f
 }
 
 export const extensionPage = (s: ExtensionSession, path: string) => `chrome-extension://${s.extensionId}/${path}`;
+
+/** How many rows a table of the extension's database holds, read from an extension page (0 before the database exists). */
+export const countRows = (page: Page, table: string): Promise<number> =>
+  page.evaluate(async (t) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'r2p-lens')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('r2p-lens');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        try {
+          const q = open.result.transaction(t).objectStore(t).count();
+          q.onsuccess = () => (open.result.close(), resolve(q.result));
+          q.onerror = () => (open.result.close(), reject(q.error));
+        } catch (e) {
+          open.result.close();
+          reject(e);
+        }
+      };
+    });
+  }, table);
