@@ -106,7 +106,7 @@ export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, s
 
   const fraction = progress && progress.total ? progress.done / progress.total : 0;
   return (
-    <>
+    <div className="restore-backup">
       <label className="file-button">
         {chooseLabel}
         <input ref={input} type="file" accept=".json,application/json" disabled={disabled || stage === 'writing'} onChange={(e) => void choose(e.target.files?.[0])} />
@@ -145,7 +145,7 @@ export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, s
           </button>
         </div>
       )}
-    </>
+    </div>
   );
 }
 
