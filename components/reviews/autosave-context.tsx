@@ -9,7 +9,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { R2PDatabase } from '@/lib/db/database';
 import { createAutosaver, flushOnHide, type Autosaver, type Clock } from '@/lib/reviews/autosave';
 import { editKey, type FieldEdit } from '@/lib/reviews/field-edits';
-import { recordEdit, saveEdit } from '@/lib/reviews/journal';
+import { forgetEdit, recordEdit, saveEdit } from '@/lib/reviews/journal';
 import { isQuotaError, writeErrorMessage } from '@/lib/db/quota';
 import { recoverFromFullDisk } from '@/lib/db/rescue';
 
@@ -80,11 +80,15 @@ export function useAutosave() {
   return {
     state: ctx.state,
     error: ctx.error,
-    /** A field's new text: journaled now, written to its row after the delay (replacing any pending write of that field). */
-    edit: (edit: FieldEdit, value: string) => {
+    /**
+     * A field's new text: journaled now, written to its row after the delay (replacing any pending
+     * write of that field). `save` replaces the row write (a shared review stores its document);
+     * the journal record is dropped once it has run.
+     */
+    edit: (edit: FieldEdit, value: string, save?: () => Promise<unknown>) => {
       recordEdit(ctx.db, edit, value);
       ctx.mark();
-      ctx.saver.schedule(editKey(edit), () => saveEdit(ctx.db, edit, value));
+      ctx.saver.schedule(editKey(edit), save ? () => save().then(() => forgetEdit(ctx.db, edit, value)) : () => saveEdit(ctx.db, edit, value));
     },
     flush: () => ctx.saver.flush(),
     retry: ctx.retry,

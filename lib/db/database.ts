@@ -19,7 +19,9 @@ import type {
   LibraryBlockRow,
   ReaderDocumentRow,
   ReviewRow,
+  ShareRow,
   StatementRow,
+  SyncUpdateRow,
 } from './rows';
 
 export type R2PDatabase = Dexie & {
@@ -35,6 +37,9 @@ export type R2PDatabase = Dexie & {
   documents: EntityTable<ReaderDocumentRow, 'id'>;
   /** Text typed but not yet saved to its row: read and write it only through lib/reviews/journal.ts. */
   journal: EntityTable<JournalRow, 'key'>;
+  /** Reviews shared with a mission's server: read and write them only through lib/sync. */
+  shares: EntityTable<ShareRow, 'reviewId'>;
+  syncUpdates: EntityTable<SyncUpdateRow, 'id'>;
 };
 
 export const DB_NAME = 'r2p-lens';
@@ -90,6 +95,17 @@ export const SCHEMA_V5_JOURNAL = {
   journal: 'key',
 } as const;
 
+/**
+ * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
+ * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
+ * the shared document's Yjs updates, written in the same transactions as the rows they change.
+ * New tables only: nothing moves, and reviews not shared are untouched.
+ */
+export const SCHEMA_V6_SHARING = {
+  shares: 'reviewId',
+  syncUpdates: '++id, reviewId',
+} as const;
+
 export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; rescue?: RescueStore }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
   const rescue = options?.rescue ?? opfsRescueStore;
@@ -99,6 +115,7 @@ export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory;
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   db.version(5).stores(SCHEMA_V5_JOURNAL);
+  db.version(6).stores(SCHEMA_V6_SHARING);
   // Before anything else reads: a database the browser emptied after a full disk is filled from
   // the rescue copy; text a page journaled but could not save (it closed, the browser quit or was
   // killed) goes into its rows; after a connection the browser closed, a new rescue copy is made.

@@ -14,8 +14,8 @@
  * while the copy exists is filled from it (`restoreIfWiped`, run at every open). A connection the
  * browser closed also leaves a copy when the database opens again. Delete everything removes it.
  */
+import { z } from 'zod';
 import { reopenIfFailed, type R2PDatabase } from './database';
-import { createBackup, parseBackup, restoreBackup } from '../export/backup';
 
 export interface RescueStore {
   read(): Promise<string | undefined>;
@@ -56,13 +56,51 @@ export const opfsRescueStore: RescueStore = {
   },
 };
 
-/** Copies everything the database holds to the rescue store. */
-export async function keepRescueCopy(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
-  return store.write(JSON.stringify(await createBackup(db)));
+const FORMAT = 'r2p-lens-rescue-copy';
+const CopySchema = z.object({ format: z.literal(FORMAT), tables: z.record(z.string(), z.array(z.unknown())) });
+type Copy = z.infer<typeof CopySchema>;
+
+/** JSON that keeps byte arrays (a shared review's document updates) as bytes. */
+const toText = (copy: Copy) => JSON.stringify(copy, (_k, v: unknown) => (v instanceof Uint8Array ? { $bytes: btoa(Array.from(v, (b) => String.fromCharCode(b)).join('')) } : v));
+const fromText = (text: string): Copy | undefined => {
+  try {
+    const parsed = CopySchema.safeParse(
+      JSON.parse(text, (_k, v: unknown) => {
+        const b = v && typeof v === 'object' && Object.keys(v).length === 1 ? (v as { $bytes?: unknown }).$bytes : undefined;
+        return typeof b === 'string' ? Uint8Array.from(atob(b), (c) => c.charCodeAt(0)) : v;
+      }),
+    );
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Every table, rows as stored (library blocks, sharing state and the journal included). */
+async function copyOf(db: R2PDatabase): Promise<Copy> {
+  return db.transaction('r', db.tables, async () => {
+    const tables: Record<string, unknown[]> = {};
+    for (const t of db.tables) tables[t.name] = await t.toArray();
+    return { format: FORMAT, tables };
+  });
 }
 
-const isEmpty = async (db: R2PDatabase) =>
-  (await Promise.all([db.reviews, db.drafts, db.evidence, db.libraryBlocks, db.imports].map((t) => t.count()))).every((n) => n === 0);
+/** Writes a copy back, table by table, in one transaction (tables this schema lacks are skipped). */
+async function putCopy(db: R2PDatabase, copy: Copy): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) {
+      const rows = copy.tables[t.name];
+      if (rows?.length) await t.bulkPut(rows);
+    }
+  });
+}
+
+const isEmpty = async (db: R2PDatabase) => (await Promise.all(db.tables.filter((t) => t.name !== 'journal').map((t) => t.count()))).every((n) => n === 0);
+
+/** Copies everything the database holds to the rescue store; says whether it was kept. */
+export async function keepRescueCopy(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
+  return store.write(toText(await copyOf(db)));
+}
 
 /**
  * Fills a database that holds nothing at all from the rescue copy, if there is one. Returns
@@ -71,10 +109,9 @@ const isEmpty = async (db: R2PDatabase) =>
 export async function restoreIfWiped(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const text = await store.read();
-  if (!text) return false;
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return false;
-  await restoreBackup(db, parsed.backup);
+  const copy = text ? fromText(text) : undefined;
+  if (!copy) return false;
+  await putCopy(db, copy);
   return true;
 }
 
@@ -87,12 +124,12 @@ export async function restoreIfWiped(db: R2PDatabase, store: RescueStore = opfsR
 export async function recoverFromFullDisk(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<void> {
   reopenIfFailed(db);
   await db.open();
-  const backup = await createBackup(db);
-  if (!(await store.write(JSON.stringify(backup)))) return;
+  const copy = await copyOf(db);
+  if (!(await store.write(toText(copy)))) return;
   await db.delete({ disableAutoOpen: false });
   // Opening the new, empty database fills it from the kept copy (the ready hook); if that
   // failed, from the copy in memory.
   await db.open();
-  if (await isEmpty(db)) await restoreBackup(db, backup);
+  if (await isEmpty(db)) await putCopy(db, copy);
   await store.clear();
 }

@@ -12,7 +12,8 @@
  * browser (Chromium writes it to disk seconds later); the row's own read-then-write transaction,
  * started when the page hides, is cut off when the page goes.
  *
- * The interface an editor uses: `recordEdit` on each change, `saveEdit` when it saves.
+ * The interface an editor uses: `recordEdit` on each change, `saveEdit` when it saves (or
+ * `forgetEdit` once the text is stored another way, as a shared review's document).
  */
 import { reopenIfFailed, type R2PDatabase } from '../db/database';
 import type { JournalRow } from '../db/rows';
@@ -55,6 +56,14 @@ export async function saveEdit(db: R2PDatabase, edit: FieldEdit, value: string, 
   reopenIfFailed(db);
   await db.transaction('rw', [db.journal, ...editTables(db)], async () => {
     await applyEdit(db, edit, value, now);
+    const key = editKey(edit);
+    if ((await db.journal.get(key))?.value === value) await db.journal.delete(key);
+  });
+}
+
+/** Drops a field's journal record if it still holds this text (saved another way: a shared review's document). */
+export async function forgetEdit(db: R2PDatabase, edit: FieldEdit, value: string): Promise<void> {
+  await db.transaction('rw', db.journal, async () => {
     const key = editKey(edit);
     if ((await db.journal.get(key))?.value === value) await db.journal.delete(key);
   });

@@ -9,6 +9,7 @@ import { keepRescueCopy, recoverFromFullDisk, restoreIfWiped, type RescueStore }
 import { deleteEverything } from '@/lib/export/everything';
 import { createReview, listReviews } from '@/lib/reviews/reviews';
 import { createDraft, listDrafts } from '@/lib/reviews/drafts';
+import { addRows } from '@/lib/library/store';
 
 function memoryStore(): RescueStore & { text?: string } {
   const s: RescueStore & { text?: string } = {
@@ -40,13 +41,21 @@ describe('the rescue copy after a full disk', () => {
     await next.delete();
   });
 
-  it('rebuilds the database from a copy of itself and keeps everything, then drops the copy', async () => {
+  it('rebuilds the database from a copy of itself and keeps everything, sharing state and library blocks too, then drops the copy', async () => {
     const store = memoryStore();
     const db = openDatabase(fresh(), { rescue: store });
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     await createDraft(db, review.id, 'question', { text: 'What steps?' });
-    await recoverFromFullDisk(db, store);
+    await db.syncUpdates.add({ reviewId: review.id, update: new Uint8Array([0, 1, 254, 255]) } as never);
+    await addRows(db, [{ id: 'l1', sur: 'Chad', from: 'France', text: 'Ratify.', response: 'supported', issues: [], source: 'upr-info', concepts: [], riskFactors: [], relevant: 0, importId: 'i1' }]);
+    const before = { updates: await db.syncUpdates.toArray(), blocks: await db.libraryBlocks.toArray() };
+    let kept: string | undefined;
+    const watching: RescueStore = { ...store, write: async (t) => ((kept = t), store.write(t)) };
+    await recoverFromFullDisk(db, watching);
+    expect(kept).toContain('What steps?');
     expect((await listDrafts(db, review.id))[0]!.text).toBe('What steps?');
+    expect(await db.syncUpdates.toArray()).toEqual(before.updates);
+    expect(await db.libraryBlocks.toArray()).toEqual(before.blocks);
     expect(store.text).toBeUndefined();
     await db.delete();
   });
