@@ -23,9 +23,10 @@ export function escapeMarkdownText(text: string): string {
     .replace(LINK_CLOSING, '\\]');
 }
 
-/** Every string of a document (and of its string lists) escaped; other values as they are. */
-export function escapeMarkdownDocument<T extends object>(doc: T): T {
-  return Object.fromEntries(
-    Object.entries(doc).map(([k, v]) => [k, typeof v === 'string' ? escapeMarkdownText(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? escapeMarkdownText(x) : x)) : v]),
-  ) as T;
+/** Every string of a document escaped, however deep (lists, blocks, clauses); other values as they are. */
+export function escapeMarkdownDocument<T>(doc: T): T {
+  if (typeof doc === 'string') return escapeMarkdownText(doc) as T;
+  if (Array.isArray(doc)) return doc.map(escapeMarkdownDocument) as T;
+  if (doc && typeof doc === 'object') return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, escapeMarkdownDocument(v)])) as T;
+  return doc;
 }

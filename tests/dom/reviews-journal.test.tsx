@@ -131,7 +131,7 @@ describe('the journal of typed text', () => {
     const { clock } = manualClock();
     screen.render(
       <AutosaveProvider db={db} clock={clock}>
-        <DialogueStep db={db} review={review} stateName="Kenya" />
+        <DialogueStep db={db} review={review} state={{ code: 'KEN', name: 'Kenya', inSentence: 'Kenya' }} />
       </AutosaveProvider>,
     );
     await until(() => [...screen.container.querySelectorAll('label')].some((l) => l.textContent === 'Opening line'));
