@@ -10,6 +10,13 @@ import { loadShippedLexicon } from './lexicon-rows';
 import { PageController } from './page-controller';
 import { listen, send } from './wire';
 
+/**
+ * Marks at most this many mentions in one block (paragraph, cell): a report published as one
+ * block holds a few thousand; a page that repeats a term a million times in one paragraph gets
+ * this many, not a million ranges to build, count and hold.
+ */
+export const MAX_HITS_PER_BLOCK = 10_000;
+
 /** `always`: highlight this document whatever its host (the bundled demo page, an extension page). */
 export function startContentScript(doc: Document, signal: AbortSignal, options: { always?: boolean } = {}): Promise<void> {
   const automatic = (s: Parameters<typeof isAutomaticHost>[1]) => options.always === true || isAutomaticHost(doc.location.hostname, s);
@@ -45,7 +52,7 @@ export function startContentScript(doc: Document, signal: AbortSignal, options: 
 async function load(doc: Document): Promise<PageController> {
   const [{ lexicon, categoryOf }, settings] = await Promise.all([loadShippedLexicon(LEXICON_GZ_BASE64), readHighlightSettings()]);
   const controller = new PageController(doc, {
-    match: (text) => matchConcepts(text, lexicon),
+    match: (text) => matchConcepts(text, lexicon, { perBlock: MAX_HITS_PER_BLOCK }),
     categoryOf: (id) => categoryOf.get(id),
     details: (conceptId) => send('highlight/card', { conceptId }),
     openInPanel: async (conceptId) => {
