@@ -25,7 +25,10 @@ export interface PageServices {
   details(conceptId: string): Promise<CardDetails | null>;
   openInPanel(conceptId: string): Promise<void>;
   addToEvidence(clip: { quote: string; title: string; url: string }): Promise<void>;
-  /** Counts for the badge and the side panel (called after changes, at most every 300 ms). */
+  /**
+   * Counts for the badge and the side panel (called after changes, at most every 300 ms): every
+   * concept found, and the total of those marked (categories switched off are counted, not marked).
+   */
   report(summary: { url: string; total: number; counts: Record<string, number> }): void;
 }
 
@@ -87,6 +90,7 @@ export class PageController {
     this.settings = settings;
     if (settings.paused) return this.stop();
     for (const p of this.painters.values()) p.applySettings(settings);
+    if (this.run) this.scheduleReport();
     // Ready before the first pass (the colours parsed now), though it touches the page only when it paints.
     this.painterFor(this.doc);
   }
@@ -140,7 +144,8 @@ export class PageController {
     this.services.report({ url: this.doc.location?.href ?? '', total: 0, counts: {} });
   }
 
-  private visible = (h: Hit) => this.settings?.categories[h.category as keyof HighlightSettings['categories']]?.on !== false;
+  private shows = (category: string | undefined) => this.settings?.categories[category as keyof HighlightSettings['categories']]?.on !== false;
+  private visible = (h: Hit) => this.shows(h.category);
 
   /** Moves to the next or previous hit (optionally of one concept), scrolls to it and opens its card. */
   jump(direction: 'next' | 'previous', conceptId?: string): JumpResult {
@@ -166,7 +171,10 @@ export class PageController {
       this.reportTimer = undefined;
       const store = this.run?.highlighter.store;
       if (!store) return;
-      this.services.report({ url: this.doc.location?.href ?? '', total: store.size, counts: store.counts() });
+      const counts = store.counts();
+      let total = 0;
+      for (const [id, n] of Object.entries(counts)) if (this.shows(this.services.categoryOf(id))) total += n;
+      this.services.report({ url: this.doc.location?.href ?? '', total, counts });
     }, 300);
   }
 

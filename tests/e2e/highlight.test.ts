@@ -205,7 +205,7 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     // The default colours come with the content script, injected before the page was styled:
     // nothing is added to the page (a sheet added now would restyle the whole page). The shadow
     // root and the frame, which styles do not reach, get their own.
-    expect(await colours()).toEqual({ page: 'rgb(255, 214, 214)', shadow: 'rgb(255, 214, 214)', frame: 'rgb(255, 214, 214)', pageSheets: 0 });
+    expect(await colours()).toEqual({ page: 'rgb(253, 211, 192)', shadow: 'rgb(253, 211, 192)', frame: 'rgb(253, 211, 192)', pageSheets: 0 });
     const setCrimeColour = (color: string) =>
       s.worker.evaluate((c) => chrome.storage.local.set({ 'highlight:settings': { categories: { crime: { on: true, color: c } } } }), color);
     try {
@@ -214,7 +214,7 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
     } finally {
       await s.worker.evaluate(() => chrome.storage.local.remove('highlight:settings'));
     }
-    await expect.poll(async () => (await colours()).page).toBe('rgb(255, 214, 214)');
+    await expect.poll(async () => (await colours()).page).toBe('rgb(253, 211, 192)');
   });
 
   it('highlights text added later', async () => {
