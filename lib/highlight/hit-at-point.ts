@@ -10,7 +10,7 @@ interface CaretDocument {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 }
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   const d = doc as Document & CaretDocument;
   if (d.caretPositionFromPoint) {
     const p = d.caretPositionFromPoint(x, y);

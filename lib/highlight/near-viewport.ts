@@ -18,6 +18,7 @@
  */
 import type { HighlightSettings } from '../settings/highlight-settings';
 import type { Painter } from './painter';
+import { caretAt } from './hit-at-point';
 import { nearestBlock } from './observer';
 
 export interface NearViewportOptions {
@@ -36,6 +37,13 @@ export interface Layout {
   box(range: Range): { top: number; bottom: number };
   /** The band counted as near: a screen above the viewport to a screen below it. */
   band(win: Window): { top: number; bottom: number };
+  /**
+   * The text position at a point of the viewport (caretPositionFromPoint). Asking where the
+   * viewport's top and bottom fall in the text costs two layout queries, where reading the boxes
+   * of the hits costs one each, each the dearer the longer the text node (a text node of a
+   * million words: about half a millisecond a box).
+   */
+  caret?(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined;
 }
 
 export const NEAR_VIEWPORT_THRESHOLD = 2_000;
@@ -53,6 +61,7 @@ const NONE: ReadonlySet<Range> = new Set();
 const browserLayout: Layout = {
   box: (range) => range.getBoundingClientRect(),
   band: (win) => ({ top: -win.innerHeight, bottom: 2 * win.innerHeight }),
+  caret: caretAt,
 };
 
 /**
@@ -64,6 +73,45 @@ function blockOf(range: Range): Element | null {
   const block = nearestBlock(start);
   if (block.nodeType === 1) return block as Element;
   return start.nodeType === 1 ? (start as Element) : start.parentElement;
+}
+
+/** The first range (in reading order) that ends at or after the point. */
+function firstEndingAfter(ranges: readonly Range[], point: { node: Node; offset: number }): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid]!.comparePoint(point.node, point.offset) > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The hits of a long block on screen and a screen's worth either side, at most `max`, from where
+ * the viewport's top and bottom fall in the block's text (two layout queries, then binary
+ * searches in the DOM); off screen, the hits at the end facing it. Undefined when the block's
+ * text is not what is at those points (an element laid over it): then the boxes are read instead.
+ */
+function hitsAroundScreen(el: Element, ranges: readonly Range[], layout: Layout, win: Window, max: number): Set<Range> | undefined {
+  const box = el.getBoundingClientRect();
+  const top = Math.max(0, box.top) + 1;
+  const bottom = Math.min(win.innerHeight, box.bottom) - 1;
+  const x = Math.min(Math.max(box.left + 2, 0), win.innerWidth - 1);
+  if (bottom <= top) {
+    // Near but not on screen: the end that faces the viewport.
+    const n = Math.min(max, WHOLE_BLOCK);
+    return new Set(box.top >= win.innerHeight ? ranges.slice(0, n) : ranges.slice(-n));
+  }
+  const first = layout.caret!(el.ownerDocument, x, top);
+  const last = layout.caret!(el.ownerDocument, Math.min(box.right - 2, win.innerWidth - 1), bottom);
+  if (!first || !last || !el.contains(first.node) || !el.contains(last.node)) return undefined;
+  const from = firstEndingAfter(ranges, first);
+  const to = firstEndingAfter(ranges, last);
+  const onScreen = Math.max(1, to - from);
+  const out = new Set<Range>();
+  for (let i = Math.max(0, from - onScreen); i < Math.min(ranges.length, to + onScreen) && out.size < max; i++) out.add(ranges[i]!);
+  return out;
 }
 
 /**
@@ -130,7 +178,7 @@ export function paintNearViewport(
         let list = ordered.get(el);
         if (!list) ordered.set(el, (list = [...ranges.keys()]));
         const win = el.ownerDocument.defaultView;
-        want = win ? nearHits(list, layout, layout.band(win), limit) : new Set<Range>();
+        want = !win ? NONE : ((layout.caret && hitsAroundScreen(el, list, layout, win, limit)) ?? nearHits(list, layout, layout.band(win), limit));
       }
     }
     for (const r of have) {

@@ -7,21 +7,21 @@ import { matchConcepts } from '../concepts/match';
 import { isAutomaticHost, readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
 import { LEXICON_GZ_BASE64 } from '../concepts-compiled/lexicon-data';
 import { loadShippedLexicon } from './lexicon-rows';
+import { MAX_HITS_PER_BLOCK } from './orchestrator';
 import { PageController } from './page-controller';
 import { listen, send } from './wire';
 
-/**
- * Marks at most this many mentions in one block (paragraph, cell): a report published as one
- * block holds a few thousand; a page that repeats a term a million times in one paragraph gets
- * this many, not a million ranges to build, count and hold.
- */
-export const MAX_HITS_PER_BLOCK = 10_000;
+export interface StartOptions {
+  /** Highlight this document whatever its host (the bundled demo page, an extension page). */
+  always?: boolean;
+  /** Whether this copy may still act: false once the extension is gone (lib/highlight/instance.ts). */
+  alive?: () => boolean;
+}
 
-/** `always`: highlight this document whatever its host (the bundled demo page, an extension page). */
-export function startContentScript(doc: Document, signal: AbortSignal, options: { always?: boolean } = {}): Promise<void> {
+export function startContentScript(doc: Document, signal: AbortSignal, options: StartOptions = {}): Promise<void> {
   const automatic = (s: Parameters<typeof isAutomaticHost>[1]) => options.always === true || isAutomaticHost(doc.location.hostname, s);
   // Listen at once: the background sends "run" right after injecting the script.
-  const ready = load(doc);
+  const ready = load(doc, options.alive);
   const unlisten = listen({
     'highlight/run': async () => {
       const c = await ready;
@@ -49,7 +49,7 @@ export function startContentScript(doc: Document, signal: AbortSignal, options: 
   });
 }
 
-async function load(doc: Document): Promise<PageController> {
+async function load(doc: Document, alive: StartOptions['alive']): Promise<PageController> {
   const [{ lexicon, categoryOf }, settings] = await Promise.all([loadShippedLexicon(LEXICON_GZ_BASE64), readHighlightSettings()]);
   const controller = new PageController(doc, {
     match: (text) => matchConcepts(text, lexicon, { perBlock: MAX_HITS_PER_BLOCK }),
@@ -61,6 +61,7 @@ async function load(doc: Document): Promise<PageController> {
     },
     addToEvidence: async (clip) => void (await send('evidence/add', clip)),
     report: (summary) => void send('highlight/counts', summary).catch(() => {}),
+    alive,
   });
   controller.applySettings(settings);
   return controller;
