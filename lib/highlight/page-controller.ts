@@ -30,6 +30,8 @@ export interface PageServices {
    * concept found, and the total of those marked (categories switched off are counted, not marked).
    */
   report(summary: { url: string; total: number; counts: Record<string, number> }): void;
+  /** Asked before acting on the page's changes or the pointer: false once the extension is gone (then everything stops). */
+  alive?: () => boolean;
 }
 
 export interface JumpResult {
@@ -118,7 +120,7 @@ export class PageController {
     // would make those layout reads restyle the whole page. The rest follows in slices, the
     // page working in between; hits are painted (and counted) as they come.
     const firstPass = highlighter.fullPass({ signal: abort.signal });
-    const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
+    const live = observePage(this.doc, (b) => this.stillOurs() && highlighter.update(b.units, b.sweep), abort.signal);
     observe = live.observe;
     early.forEach(observe);
     this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store), firstPass };
@@ -128,6 +130,15 @@ export class PageController {
     );
     this.scheduleReport();
     this.listenForPointer(abort.signal);
+    return true;
+  }
+
+  /** False, and everything stopped, once the extension that started this copy is gone. */
+  private stillOurs(): boolean {
+    if (this.services.alive?.() === false) {
+      this.stop();
+      return false;
+    }
     return true;
   }
 
@@ -187,6 +198,7 @@ export class PageController {
       surface: this.doc,
       scroller: win,
       hitAt: (x, y) => {
+        if (!this.stillOurs()) return undefined;
         const store = this.run?.highlighter.store;
         const hit = store && hitAtPoint(this.doc, store, x, y);
         return hit && this.visible(hit) ? hit : undefined;

@@ -158,8 +158,10 @@ export function createHighlightPainter(doc: Document): Painter {
       current.clear();
     },
     destroy() {
-      for (const cat of byCategory.keys()) registry.delete(HIGHLIGHT_PREFIX + cat);
-      if (attached) registry.delete(CURRENT_HIGHLIGHT);
+      // Only our own: a newer copy of the script may have registered these names since.
+      const drop = (name: string, h: unknown) => registry.get(name) === h && registry.delete(name);
+      for (const [cat, h] of byCategory) drop(HIGHLIGHT_PREFIX + cat, h);
+      if (attached) drop(CURRENT_HIGHLIGHT, current);
       attached = false;
       byCategory.clear();
       for (const target of adopters) {
