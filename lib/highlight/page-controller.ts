@@ -165,15 +165,27 @@ export class PageController {
     if (!step) return { index: -1, total: 0 };
     const { hit } = step;
     for (const [doc, p] of this.painters) p.setCurrent(doc === hit.nodes[0]!.ownerDocument ? hit.range : null);
-    hit.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.bringIntoView(hit);
     void this.card.show(this.target(hit), true);
     return { index: step.index, total: step.total };
+  }
+
+  /**
+   * The term itself in the middle of the window: its element brought into view within any
+   * scroller it sits in, then the window scrolled by the term's own box (a long paragraph centred
+   * as a whole could leave a term near its top above the window).
+   */
+  private bringIntoView(hit: Hit): void {
+    const win = hit.nodes[0]!.ownerDocument.defaultView;
+    hit.nodes[0]!.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const r = hit.range.getBoundingClientRect();
+    if (win && r.height) win.scrollBy({ top: r.top + r.height / 2 - win.innerHeight / 2, behavior: 'instant' });
   }
 
   private target(hit: Hit) {
     const block = nearestBlock(hit.nodes[0]!);
     const passage = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return { conceptId: hit.conceptId, surface: hit.range.toString(), quote: passage.slice(0, QUOTE_MAX), rect: hit.range.getBoundingClientRect() };
+    return { conceptId: hit.conceptId, surface: hit.range.toString(), quote: passage.slice(0, QUOTE_MAX), anchor: hit.range };
   }
 
   private scheduleReport(): void {
@@ -196,7 +208,6 @@ export class PageController {
       win,
       card: this.card,
       surface: this.doc,
-      scroller: win,
       hitAt: (x, y) => {
         if (!this.stillOurs()) return undefined;
         const store = this.run?.highlighter.store;

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manyNodesPageHtml } from '../fixtures/many-nodes-page';
 import { reportPageHtml } from '../fixtures/report-page';
 import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { cardText } from './card-reader';
 import { MAX_HITS_PER_BLOCK } from '../../lib/highlight/orchestrator';
 import { MAX_REGISTERED } from '../../lib/highlight/near-viewport';
 
@@ -204,20 +205,6 @@ const PAINTED = `(() => {
   return out;
 })()`;
 
-/** Text in the extension's UI (the card), read through CDP with pierce: its shadow root is closed. */
-async function uiText(w: Watch): Promise<string> {
-  const { root } = await w.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  type N = { nodeName: string; nodeType: number; nodeValue?: string; children?: N[]; shadowRoots?: N[] };
-  const texts: string[] = [];
-  const walk = (n: N, inUi: boolean) => {
-    const here = inUi || n.nodeName === 'R2P-LENS-UI';
-    if (here && n.nodeType === 3) texts.push(n.nodeValue ?? '');
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName !== 'STYLE') walk(c, here);
-  };
-  walk(root as N, false);
-  return texts.join(' ');
-}
-
 const painted = (w: Watch) => w.read<Record<string, string[]>>(PAINTED);
 const allPainted = async (w: Watch) => Object.entries(await painted(w)).flatMap(([n, t]) => (n === 'r2p-current' ? [] : t));
 
@@ -270,7 +257,7 @@ describe.skipIf(noBrowser)('hostile and heavy pages (Chromium, built extension)'
     expect(await w.pageValue<boolean>("(() => { try { [].map(); return false; } catch (e) { return String(e.message).includes('hostile'); } })()")).toBe(true);
     expect((await answers(page)).total).toBeGreaterThan(2);
     // The card opened by the jump shows, despite the page's own element with our host's name.
-    await expect.poll(() => uiText(w), { timeout: 10_000 }).toMatch(/Add to evidence/);
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Add to evidence/);
     // Nothing changes in the page's DOM (our host lives after <body>).
     expect(await w.read<string>('document.body.innerHTML')).toBe(before);
     expect(w.ours).toEqual([]);
@@ -432,17 +419,15 @@ describe.skipIf(noBrowser)('hostile and heavy pages (Chromium, built extension)'
     // The card (closed shadow root) read through CDP with pierce: keep its clip, check no element came from page text.
     const ui = async () => {
       const { root } = await w.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-      type N = { nodeName: string; nodeType: number; nodeValue?: string; children?: N[]; shadowRoots?: N[] };
+      type N = { nodeName: string; nodeType: number; children?: N[]; shadowRoots?: N[] };
       const names: string[] = [];
-      const texts: string[] = [];
       const walk = (n: N, inUi: boolean) => {
         const here = inUi || n.nodeName === 'R2P-LENS-UI';
         if (here && n.nodeType === 1) names.push(n.nodeName);
-        if (here && n.nodeType === 3) texts.push(n.nodeValue ?? '');
         for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, here);
       };
       walk(root as N, false);
-      return { names, text: texts.join(' ') };
+      return { names, text: await cardText(page) };
     };
     await expect.poll(async () => (await ui()).text, { timeout: 10_000 }).toMatch(/Add to evidence/);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
