@@ -23,8 +23,8 @@ export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; revie
   }, [drafts]);
   if (!drafts) return <p className="muted">Loading…</p>;
   const labelOf = (id: string) => (numbered.get(id) ?? 'another draft').toLowerCase();
-  const addFromEntry = (rec: Recommendation, kind: DraftRow['kind']) => {
-    const t = kind === 'recommendation' ? recommendationDraft(rec) : questionFromRecommendation(rec, stateName);
+  const addFromEntry = (rec: Recommendation, kind: DraftRow['kind'], sentence: number) => {
+    const t = kind === 'recommendation' ? recommendationDraft(rec, { sentence }) : questionFromRecommendation(rec, stateName, sentence);
     void createDraft(db, review.id, kind, { text: t.text, recommendationIds: t.catalogueIds, riskFactorIds: t.riskFactorIds });
   };
   const list = (kind: DraftRow['kind']) => {

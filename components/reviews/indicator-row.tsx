@@ -6,6 +6,7 @@ import { saveAssessment } from '@/lib/reviews/assessments';
 import { removeEvidence } from '@/lib/reviews/evidence';
 import { AutosaveField } from './autosave-field';
 import { EvidenceList } from './evidence-list';
+import { LastChange } from './last-change';
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
   unknown: 'Not assessed / unknown',
@@ -29,9 +30,8 @@ export function IndicatorRow({ db, reviewId, item, assessment, evidence, onSugge
   return (
     <li className={`indicator status-${status}`} data-indicator-id={item.id}>
       <p className="indicator-text">
-        {item.number && <strong>{item.number} </strong>}
+        {item.number && <strong title={item.numberSure ? undefined : 'This number may not be the official one'}>{item.number} </strong>}
         {item.text}
-        {!item.verified && <span className="muted"> (paraphrase not checked against the official wording)</span>}
       </p>
       <div className="indicator-controls">
         <label>
@@ -44,6 +44,7 @@ export function IndicatorRow({ db, reviewId, item, assessment, evidence, onSugge
             ))}
           </select>
         </label>
+        <LastChange entity={`assessments/${item.id}`} field="status" />
         {status === 'present' || status === 'partly' ? (
           <button type="button" className="secondary small" onClick={() => onSuggest(item)}>
             Suggest recommendations

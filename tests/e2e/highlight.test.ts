@@ -343,7 +343,8 @@ describe.skipIf(noBrowser)('concept highlighter (Chromium, built extension)', ()
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return ((await chrome.tabs.sendMessage(tab!.id!, { r2p: 1, type: 'highlight/jump', payload: { direction: 'next' } })) as { total: number }).total;
     });
-    // Every marked hit of the four copies (the UPR process and UN bodies, unmarked by default, are not gone to).
+    // Every marked hit the matcher finds in the page's paragraphs, four copies of them (the UPR
+    // process and UN bodies, unmarked by default, are not gone to).
     const categoryOf = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
     const marked = reportParagraphs().flatMap((p) => matchBundledConcepts(p)).filter((m) => !(OFF_BY_DEFAULT as readonly string[]).includes(categoryOf.get(m.conceptId)!));
     expect(total).toBe(4 * marked.length);
