@@ -8,8 +8,9 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 import { readCard, type CardView } from './card-reader';
+import { countClips } from './evidence-count';
 
 const BASE = 'https://www.un.org/en/card-attacks/';
 const TEXT = `<main><h1>Report</h1>
@@ -74,26 +75,6 @@ const PAGES: Record<string, string> = {
   ),
   plain: page(''),
 };
-
-async function countClips(s: ExtensionSession): Promise<number> {
-  const p = await s.context.newPage();
-  await p.goto(extensionPage(s, 'popup.html'));
-  const n = await p.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('r2p-lens');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('evidence')) return resolve(0);
-          const c = db.transaction('evidence').objectStore('evidence').count();
-          c.onsuccess = () => resolve(c.result);
-        };
-      }),
-  );
-  await p.close();
-  return n;
-}
 
 /** A plain value from the page's own world (the test's code runs in it only as this expression). */
 async function pageValue<T>(cdp: CDPSession, expression: string): Promise<T> {

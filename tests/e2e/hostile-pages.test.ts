@@ -15,6 +15,7 @@ import { manyNodesPageHtml } from '../fixtures/many-nodes-page';
 import { reportPageHtml } from '../fixtures/report-page';
 import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 import { cardText } from './card-reader';
+import { countClips as countEvidence } from './evidence-count';
 import { MAX_HITS_PER_BLOCK } from '../../lib/highlight/orchestrator';
 import { MAX_REGISTERED } from '../../lib/highlight/near-viewport';
 
@@ -377,25 +378,7 @@ describe.skipIf(noBrowser)('hostile and heavy pages (Chromium, built extension)'
   });
 
   it('a page that spams postMessage and replays the extension’s own messages', async () => {
-    const countClips = async () => {
-      const panel = await s.context.newPage();
-      await panel.goto(extensionPage(s, 'popup.html'));
-      const n = await panel.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const req = indexedDB.open('r2p-lens');
-            req.onerror = () => reject(req.error);
-            req.onsuccess = () => {
-              const db = req.result;
-              if (!db.objectStoreNames.contains('evidence')) return resolve(0);
-              const c = db.transaction('evidence').objectStore('evidence').count();
-              c.onsuccess = () => resolve(c.result);
-            };
-          }),
-      );
-      await panel.close();
-      return n;
-    };
+    const countClips = () => countEvidence(s);
     const clipsBefore = await countClips();
     const { page, w } = await open('spam');
     await expect.poll(() => allPainted(w), { timeout: 15_000 }).toEqual(expect.arrayContaining(['genocide', 'war crimes']));
