@@ -18,6 +18,7 @@ import { bundledModel, compileModel, type CompiledModel } from '../lib/upr/actio
 import { trainActionModel } from '../lib/upr/action-model-train';
 import { CATEGORIES, firstWordBaseline, score, SHIPPED_SPLIT, SPLITS, type Category, type CodedRecommendation, type Score, type SplitId } from '../lib/upr/eval-corpus';
 import { OPENINGS, pickOpening, withOpening } from '../lib/upr/eval-openings';
+import { coderAgreement } from './coder-agreement';
 import { ms, time } from './stats';
 import { missingExports, readCodedExports, SHARED_DATA } from './upr-info-exports';
 
@@ -40,6 +41,12 @@ const before = (text: string): Category => classifyByRules(text).category;
 
 /** The rows written behind their opening (one each, picked by a seeded hash of the text). */
 const opened = (rows: CodedRecommendation[]) => rows.map((r) => ({ ...r, text: pickOpening(r).text }));
+
+/** The coders' share of specific (5) among the rows they coded 4 or 5: their habits drift by session. */
+function shareOfSpecific(rows: CodedRecommendation[]): string {
+  const both = rows.filter((r) => r.category === 4 || r.category === 5);
+  return pct(both.filter((r) => r.category === 5).length / both.length);
+}
 
 const sameModel = (a: CompiledModel, b: CompiledModel) =>
   a.bias === b.bias && a.weights.size === b.weights.size && [...a.weights].every(([f, w]) => b.weights.get(f) === w);
@@ -64,6 +71,7 @@ function benchSplit(rows: CodedRecommendation[], id: SplitId): string[] {
   const tuningBare = score(tuning, ours);
   const tuningRules = score(tuning, rulesOnly);
   const tuningBaseline = score(tuning, firstWordBaseline);
+  const near = coderAgreement(tuning, heldOut, ours);
   const moved = heldOut.filter((r) => classifyActionCategory(r.text, trained).category !== classifyByRules(r.text).category);
   const movedRight = moved.filter((r) => classifyActionCategory(r.text, trained).category === r.category).length;
   const movedWrong = moved.filter((r) => classifyByRules(r.text).category === r.category).length;
@@ -74,6 +82,8 @@ function benchSplit(rows: CodedRecommendation[], id: SplitId): string[] {
     `- kept aside, bare (as UPR Info lists them): **${pct2(bare.accuracy)}** (rules alone ${pct2(rules.accuracy)}, ${points(bare.accuracy, rules.accuracy)}) vs first-word baseline ${pct(baseline.accuracy)}; goal ≥ 92%`,
     `  the model moved ${moved.length} rows from the rules' reading: ${movedRight} to the coders' category, ${movedWrong} away from it`,
     `- kept aside, behind a statement opening (${OPENINGS.length} kinds, one per row by a seeded hash): **${pct2(withOpenings.accuracy)}** (${points(withOpenings.accuracy, bare.accuracy)} against bare; goal within 1 point); first-word baseline ${pct(baselineOpenings.accuracy)}`,
+    `- the coders against themselves: ${near.rows} kept-aside rows have a near-identical tuning row (same deciding words, word sets ≥ 80% alike, not the same text); the coders gave them its category in **${pct(near.coders)}**; we agree with the coders on those rows ${pct(near.oursWith)}, on the ${heldOut.length - near.rows} others ${pct(near.oursWithout)}`,
+    `- the coders' share of specific (5) among rows coded 4 or 5: tuning ${shareOfSpecific(tuning)}, kept aside ${shareOfSpecific(heldOut)}`,
     `- tuning rows: bare ${pct2(tuningBare.accuracy)} (rules alone ${pct2(tuningRules.accuracy)}); first-word baseline ${pct(tuningBaseline.accuracy)}`,
     `- time on the kept-aside rows: ${ms(bareMs)} with the model, ${ms(rulesMs)} rules alone (${(bareMs / rulesMs).toFixed(2)}x), baseline ${ms(baseMs)}; ${((1000 * bareMs) / heldOut.length).toFixed(1)} µs per recommendation (${((1000 * (bareMs - rulesMs)) / heldOut.length).toFixed(1)} µs of it the draft reading and the model)`,
     `  per category (kept aside, bare): ${perCategory(bare)}`,

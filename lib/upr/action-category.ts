@@ -33,9 +33,10 @@ export function classifyRecommendation(text: string, model: CompiledModel = bund
   const rules = classifyByRules(text);
   const call = modelCall(text, rules, model);
   if (!call || call.category === rules.category || (rules.category !== 4 && rules.category !== 5)) return rules;
+  const [which, name, leave] = call.words.length ? [`words such as ${quote(call.words)}`, 'name', 'leave'] : ['its wording', 'names', 'leaves'];
   const reason = call.category === 5
-    ? `${rules.verb ? `"${rules.verb}" alone reads as general action, but` : 'The verb is general, but'} words such as ${quote(call.words)} name a concrete step, as UPR Info's coders read them (category 5, specific action).`
-    : `${rules.verb ? `"${rules.verb}" usually names a specific step, but` : 'Though the verb names a step,'} words such as ${quote(call.words)} leave what is done open, as UPR Info's coders read them (category 4, general action).`;
+    ? `${rules.verb ? `"${rules.verb}" alone reads as general action, but` : 'The verb is general, but'} ${which} ${name} a concrete step, as UPR Info's coders read them (category 5, specific action).`
+    : `${rules.verb ? `"${rules.verb}" usually names a specific step, but` : 'Though the verb names a step,'} ${which} ${leave} what is done open, as UPR Info's coders read them (category 4, general action).`;
   return { category: call.category, verb: rules.verb, reason, learned: { from: rules.category, words: call.words } };
 }
 

@@ -33,9 +33,20 @@ export function modelFeatures(text: string, rules: ActionCategoryResult): string
   return [...seen];
 }
 
-/** "b=national_action" -> "national action": how a feature is shown to the user. */
+/** Words that carry weight in the model but say nothing to a reader on their own. */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'by', 'with', 'and', 'or', 'as', 'at', 'its', 'their', 'it', 'all', 'be',
+  'that', 'this', 'these', 'those', 'from', 'into', 'through', 'including', 'such', 'which', 'is', 'are', 'any', 'other',
+  'further', 'more', 'also', 'within', 'towards', 'toward', 'between', 'against', 'under', 'so', 'who', 'has', 'have',
+  'up', 'not', 'inter', 'alia', 'line', 'soon', 'possible', 'etc',
+]);
+
+/**
+ * How a feature is shown to the user: "b=national_action" -> "national action", "b=ratify_the" ->
+ * "ratify"; undefined for the rules' reading and for words such as "the" or "including by".
+ */
 export function featureWords(feature: string): string | undefined {
-  if (feature.startsWith('u=')) return feature.slice(2);
-  if (feature.startsWith('b=')) return feature.slice(2).replace('_', ' ');
-  return undefined;
+  if (!feature.startsWith('u=') && !feature.startsWith('b=')) return undefined;
+  const shown = feature.slice(2).split('_').filter((w) => !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w));
+  return shown.length ? shown.join(' ') : undefined;
 }

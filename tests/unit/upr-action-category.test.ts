@@ -190,8 +190,9 @@ describe('agreement with UPR Info coders on real rows', () => {
   it('agrees with the coders on rows of the sessions kept aside, well above the first-word baseline', () => {
     const ours = score(heldOut, category);
     const baseline = score(heldOut, firstWordBaseline);
-    // Measured 89.0% on this sample (90.5% on all 9,047 rows kept aside; bench/action-category.ts).
-    expect(ours.accuracy).toBeGreaterThanOrEqual(0.88);
+    // Measured 90.3% on this sample with the model, 89.2% rules alone (90.9% and 90.5% on all 9,047
+    // rows kept aside; bench/action-category.ts).
+    expect(ours.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(ours.accuracy - baseline.accuracy).toBeGreaterThan(0.04);
   });
 
