@@ -7,7 +7,7 @@
  */
 import modelJson from '../../data/action-model.json';
 import type { ActionCategoryResult } from './action-rules';
-import { featureWords, modelFeatures } from './action-model-features';
+import { featureWords, modelFeatures, words as modelWords } from './action-model-features';
 import { ActionModelSchema, type ActionModel } from './action-model-schema';
 
 export interface ModelCall {
@@ -53,11 +53,14 @@ export function modelCall(text: string, rules: ActionCategoryResult, model: Comp
   const towards = pushes
     .filter((p) => (category === 5 ? p.weight > 0 : p.weight < 0))
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.words < b.words ? -1 : 1));
-  // "national action" already says "national": show each word once.
+  // "national action" already says "national", and the deciding verb is shown already: each word once.
   const words: string[] = [];
+  const said = new Set(modelWords(rules.verb));
   for (const p of towards) {
     if (words.length === SHOWN) break;
-    if (words.some((w) => w.split(' ').some((x) => p.words.split(' ').includes(x)))) continue;
+    const own = p.words.split(' ');
+    if (own.every((x) => said.has(x))) continue;
+    if (words.some((w) => w.split(' ').some((x) => own.includes(x)))) continue;
     words.push(p.words);
   }
   return { category, score, words };
