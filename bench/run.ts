@@ -6,8 +6,9 @@
 import { cpus } from 'node:os';
 import { benchCatalogueSearch } from './catalogue-search';
 import { benchLibrary } from './library';
+import { benchLibraryUhri } from './library-uhri';
 import { benchActionCategory } from './action-category';
-import { benchReviewsBackup } from './reviews-backup';
+import { benchReviewsBackup, benchReviewsRestoreChromium } from './reviews-backup';
 import { benchHighlight } from './highlight';
 import { benchReader } from './reader';
 
@@ -15,9 +16,11 @@ const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }
   ['Catalogue search (Node)', benchCatalogueSearch],
   ['Concept highlighting (Chromium)', benchHighlight],
   ['Backup validation before restore (Node)', benchReviewsBackup],
+  ['Backup restore of 300,000 drafts (Chromium)', benchReviewsRestoreChromium],
   ['UPR Info action category (Node)', benchActionCategory],
   ['PDF reader (Chromium)', benchReader],
   ['UPR recommendations library (Node, then Chromium)', benchLibrary],
+  ['Library at the size of the whole record: UHRI full JSON (Chromium)', benchLibraryUhri],
 ];
 
 const wanted = process.argv.slice(2).map((w) => w.toLowerCase());

@@ -2,6 +2,8 @@
  * What each table holds. Rows are plain data (structured-clone safe) so they back up to JSON
  * as they are; Zod schemas for backup files are built from these shapes in lib/export.
  */
+import type { FieldEdit } from '../reviews/field-edits';
+
 export type IndicatorStatus = 'present' | 'partly' | 'absent' | 'unknown';
 export type UprResponse = 'supported' | 'noted' | 'pending';
 
@@ -76,6 +78,19 @@ export interface StatementRow {
   updatedAt: number;
 }
 
+/**
+ * The last text typed in one field, written at the keystroke and deleted once the field's row
+ * holds it (lib/reviews/journal.ts). `edit` says where the text goes.
+ */
+export interface JournalRow {
+  /** `editKey(edit)`: one record per field. */
+  key: string;
+  edit: FieldEdit;
+  value: string;
+  /** When it was typed (ms since 1970): replayed oldest first. */
+  at: number;
+}
+
 export interface FollowUpRow {
   id: string;
   reviewId: string;
@@ -88,6 +103,10 @@ export interface FollowUpRow {
   done: boolean;
   updatedAt: number;
 }
+
+export type LibrarySource = 'upr-info' | 'uhri' | 'mapped';
+export type Mechanism = 'upr' | 'treaty-body' | 'special-procedure' | 'other';
+export type RowKind = 'recommendation' | 'concern';
 
 export interface LibraryRow {
   /** Hash of (sur, from, text, session): re-importing the same row adds nothing. */
@@ -104,7 +123,20 @@ export interface LibraryRow {
   session?: number;
   cycle?: number;
   documentSymbol?: string;
-  source: 'upr-info' | 'uhri';
+  /** Where the row came from: a UPR Info export, an OHCHR UHRI export, or a file whose columns the user chose. */
+  source: LibrarySource;
+  /** UPR, a treaty body (CRC, CEDAW…), a special procedure, or another mechanism. Rows stored before version 4 are UPR. */
+  mechanism?: Mechanism;
+  /** The recommending body as the export names it without its "- " prefix: "UPR", "CRC", "SR on torture". */
+  body?: string;
+  /** A recommendation, or a concern or observation (treaty bodies and special procedures write both). */
+  kind?: RowKind;
+  /** Date of the document, ISO yyyy-mm-dd, when the export gives it. */
+  date?: string;
+  /** UHRI's annotation id: the same record in two exports is the same row. */
+  annotationId?: string;
+  /** Further recommending States when several made the recommendation together (the first is `from`). */
+  fromAlso?: string[];
   concepts: string[];
   riskFactors: string[];
   relevant: 0 | 1;
@@ -127,13 +159,27 @@ export interface LibraryBlockRow {
   categories: number[];
   responses: string[];
   issues: string[];
+  /** Recommending bodies ("UPR", "CRC"…), from version 4. */
+  bodies?: string[];
+}
+
+/** Columns the user chose for an import header (lib/import/layouts.ts `headerSignature`). */
+export interface ColumnMappingRow {
+  id: string;
+  header: string[];
+  /** Field → column position. */
+  columns: Partial<Record<string, number>>;
+  savedAt: number;
 }
 
 export interface ImportRow {
   id: string;
   fileName: string;
   fileHash: string;
-  format: 'upr-info' | 'uhri';
+  /** The layout read (lib/import/layouts.ts); records before version 4 say 'upr-info' or 'uhri'. */
+  format: string;
+  /** Set while the import writes its rows: they are invisible until the import commits (lib/library/store.ts). */
+  staging?: 1;
   encoding: string;
   rowsAdded: number;
   duplicates: number;
@@ -150,6 +196,12 @@ export interface ReaderDocumentRow {
   lastPage: number;
   pageCount: number;
   openedAt: number;
+}
+
+/** A record of the library's stored search index: a manifest (`search`, `keys`) or one of its parts (lib/library/index-parts.ts). */
+export interface LibraryIndexRecord {
+  id: string;
+  [field: string]: unknown;
 }
 
 /**

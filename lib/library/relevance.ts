@@ -15,8 +15,8 @@
  * - a concept listed as `ambiguous` does not count beside the concepts that change its meaning
  *   ("ICC" beside a national human rights institution is the body that accredits it).
  *
- * Pure: the import worker tags new rows with it, and the library re-applies it to stored rows
- * when it opens, so a library imported under an earlier rule reads with this one.
+ * Pure: the import worker tags new rows with it; a library flagged under an earlier rule is
+ * flagged again when its index is rebuilt (lib/library/store.ts, lib/library/bundled-relevance.ts).
  */
 import type { AtrocityRelevance, Concept } from '../catalogue/schema';
 
@@ -51,8 +51,3 @@ export function relevanceRule(concepts: readonly Concept[], rule: AtrocityReleva
   };
 }
 
-/** Re-applies the rule to rows read back from storage, in place (no copy of 100,000s of rows). */
-export function applyRelevance<R extends { concepts: readonly string[]; text: string; relevant: 0 | 1 }>(rows: R[], rule: RelevanceRule): R[] {
-  for (const r of rows) r.relevant = rule(r.concepts, r.text);
-  return rows;
-}

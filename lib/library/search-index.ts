@@ -1,19 +1,33 @@
 /**
- * In-memory search over the imported library, built once after load (and after each import).
+ * In-memory search over the imported library, made from its stored index (lib/library/index-snapshot.ts).
  *
- * Fuse.js over 40,000 recommendation texts takes a second or more per query (measured in
- * bench/library.ts), so Fuse ranks only a short list: a word index finds the rows holding every
- * query word (exactly, as a typo of it, or as the start of the word still being typed), the
- * filters narrow them with typed-array columns, a cheap idf score orders them, and Fuse re-ranks
- * the best RANKED of them by closeness to the query as typed (phrase order, near spellings).
+ * Memory (issue 15): the index holds no row and no text. UHRI's 267,000 records carry about
+ * 160 MB of text, more than the side panel's whole budget; the panel keeps typed-array columns
+ * and compressed posting lists (about 25 MB at that size), and reads from IndexedDB only the rows
+ * it shows (lib/library/row-source.ts). A search answers with row positions in order.
+ *
+ * A query is read as a delegate types it (lib/library/query.ts): a State's name matches the State
+ * under Review or a recommending State (the name columns), other words the text through the word
+ * index (exactly, as a typo of it, or as the start of the word still being typed), OR and NOT
+ * combine them, the filters narrow them with the columns, and an idf score with a short-text bonus
+ * orders them: rows sort into score buckets in one pass over the default order (latest first), so
+ * equal scores keep that order, and the best RANKED are then ordered exactly. No sort over all
+ * matches: at 267,000 rows that alone took longer than a keystroke.
+ *
+ * A quoted phrase ("enforced disappearance", or a hyphenated word) needs its words in that order,
+ * which the word index cannot tell: `search` takes every row holding its words, and `settle` reads
+ * those rows' text (through the row source, a few blocks at a time, only the rows the answer
+ * depends on) and keeps each row's verdict per phrase, so the next keystroke reads nothing again.
  */
-import Fuse from 'fuse.js';
-import type { LibraryRow } from '../db/rows';
-import { words } from '../text/normalize';
-import { stem } from '../text/stem';
-import { TypoVocabulary } from '../text/typo-vocabulary';
 import { knowledgeBase } from '../catalogue/knowledge';
+import { stateLookup, type StateLookup } from '../import/state-names';
+import { foldText } from '../text/normalize';
+import { inflections } from '../text/stem';
+import { TypoVocabulary } from '../text/typo-vocabulary';
+import { IndexBuilder, KINDS, MECHANISMS, type IndexSnapshot } from './index-snapshot';
+import { eachPosition, emptyTable, findKey, type PostingsTable } from './postings';
 import { parseLibraryQuery, stateNames, type LibraryQuery, type QueryClause, type QueryTerm, type StateNames } from './query';
+import type { LibraryRow, Mechanism } from '../db/rows';
 
 export interface LibraryFilters {
   /** State under Review as named in the export. */
@@ -25,6 +39,12 @@ export interface LibraryFilters {
   response?: string;
   issue?: string;
   relevantOnly?: boolean;
+  /** `upr`, `treaty-body`, `special-procedure`, `other`. */
+  mechanism?: string;
+  /** One body: "CRC", "SR on torture". */
+  body?: string;
+  /** `recommendation` or `concern`. */
+  kind?: string;
 }
 
 /** One term of the query as the search read it. */
@@ -50,23 +70,62 @@ export interface ReadClause {
 }
 
 export interface LibraryResult {
-  rows: LibraryRow[];
+  /** Row positions, best first (read the rows with lib/library/row-source.ts). */
+  positions: Int32Array;
   total: number;
   /** How the query was read, clause by clause (the line under the search box). */
   reading: ReadClause[];
+  /**
+   * Rows holding a phrase's words whose order is not checked yet: counted as holding it (or, under
+   * NOT, as not holding it) until `settle` has read them. Empty when the answer is exact.
+   */
+  unchecked: Int32Array;
 }
 
+/** What `settle` reads rows through: lib/library/row-source.ts, or rows in memory. */
+export interface RowReader {
+  each(positions: ArrayLike<number>, visit: (row: LibraryRow, rank: number) => void, perRead?: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** A phrase of the query, with what is known of each row: see `PhraseState`. */
+interface Phrase {
+  pattern: RegExp;
+  /** Per row: LACKS, WORDS (its words, order not read yet), HOLDS or APART (its words, not in that order). */
+  state: Uint8Array;
+  weight: number;
+}
+const LACKS = 0;
+const WORDS = 1;
+const HOLDS = 2;
+const APART = 3;
+
 type Resolved =
-  | { kind: 'state'; test: (i: number) => boolean }
-  | { kind: 'word'; alternatives: Array<[string, number]> }
-  /** A phrase: for each of its words in order, the index terms it may stand for. */
-  | { kind: 'phrase'; alternatives: Array<Array<[string, number]>> };
+  | { kind: 'state'; mask: Uint8Array }
+  /** Index term numbers a word may stand for, with their weights. */
+  | { kind: 'word'; alternatives: Array<[number, number]> }
+  | { kind: 'phrase'; phrase: Phrase };
+
+const LETTER = '[\\p{L}\\p{N}]';
+/**
+ * The text pattern of a phrase: at each position one of the index terms it may stand for, in any
+ * of the forms they are made from (lib/text/stem.ts), whole words, apart by anything but letters.
+ */
+function textPattern(positions: ReadonlyArray<readonly string[]>): RegExp {
+  const at = positions.map((terms) => `(?:${terms.flatMap(inflections).join('|')})`);
+  return new RegExp(`(?<!${LETTER})${at.join('[^\\p{L}\\p{N}]+')}(?!${LETTER})`, 'u');
+}
+const ASCII = /^[\x00-\x7f]*$/;
+/** The text as the index reads it: folded (plain ASCII only lower-cased). */
+const folded = (text: string) => (ASCII.test(text) ? text.toLowerCase() : foldText(text));
 
 let bundledNames: StateNames | undefined;
 /** State names of the bundled data/states.json, for queries passed as text. */
 export function bundledStateNames(): StateNames {
   return (bundledNames ??= stateNames(knowledgeBase().states));
 }
+let bundledLookup: StateLookup | undefined;
+/** The State code of a name as an export spells it (the import's own lookup). */
+const codeOfName = (name: string) => (bundledLookup ??= stateLookup(knowledgeBase().states))(name);
 
 export interface SessionBar {
   session: number;
@@ -77,37 +136,26 @@ export interface SessionBar {
   shareSupported: number;
 }
 
-/** How many of the best candidates Fuse re-ranks. */
-const RANKED = 100;
+export interface BodyCount {
+  name: string;
+  mechanism: Mechanism;
+  count: number;
+}
+
+/** How many of the best matches are ordered exactly by score. */
+const RANKED = 200;
+const BUCKETS = 64;
+/** Phrases whose rows' verdicts are kept (a few hundred kB each at 267,000 rows). */
+const KEEP_PHRASES = 8;
+/** Rounds of `settle` at most: each reads the rows the last answer depended on. */
+const SETTLE_ROUNDS = 4;
+const NO_ROWS = new Int32Array(0);
+const NO_KEYS = emptyTable();
 /** A word matched through a typo or an unfinished word weighs less than the word itself. */
 const TYPO_WEIGHT = 0.6;
 const PREFIX_WEIGHT = 0.8;
 
-const rowStems = (r: LibraryRow) => words(r.text).map(stem);
-
 const byFrequency = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-
-/** Everything the index holds, made by `indexParts` a slice at a time. */
-interface IndexParts {
-  rows: LibraryRow[];
-  surNames: string[];
-  fromNames: string[];
-  issues: Array<[string, number]>;
-  responses: string[];
-  sessions: number[];
-  sur: Int32Array;
-  from: Int32Array;
-  session: Int16Array;
-  action: Int8Array;
-  response: Int8Array;
-  relevant: Uint8Array;
-  issuePostings: Map<string, Int32Array>;
-  postings: Map<string, Int32Array>;
-  vocabulary: TypoVocabulary;
-  surIds: Map<string, number>;
-  fromIds: Map<string, number>;
-  responseIds: Map<string, number>;
-}
 
 /** Positions reordered by a small non-negative integer key, keeping the order of equal keys. */
 function countingSort(order: Int32Array, key: (i: number) => number, range: number): Int32Array {
@@ -119,229 +167,210 @@ function countingSort(order: Int32Array, key: (i: number) => number, range: numb
   return out;
 }
 
-/** Rows per step of the build; a step of word splitting and posting takes well under a millisecond per 100 rows. */
-const STEP = 250;
-
 /**
- * The build as steps: each `yield` is a point where the caller may give the thread back (the
- * side panel opening on 40,000 rows must not freeze; word splitting and postings are most of
- * the cost). Run to the end without pausing, it is the plain synchronous build.
+ * Searches run once when the index is made, each in its own task: the engine compiles the
+ * search's loops on their first runs, and the user's first keystrokes would otherwise pay for it.
  */
-function* indexParts(input: readonly LibraryRow[], stemsOf: (r: LibraryRow) => string[]): Generator<void, IndexParts, void> {
-  const n = input.length;
-  const id = (m: Map<string, number>, k: string) => {
-    let v = m.get(k);
-    if (v === undefined) m.set(k, (v = m.size));
-    return v;
-  };
-  // Default order: latest session first, then State under Review, then recommending State. The
-  // names are ranked once with a collator; counting sorts on the small integer keys (least
-  // significant first, each stable) then order 40,000 rows in a few milliseconds.
-  const collator = new Intl.Collator(undefined);
-  const rank = (names: Iterable<string>) => new Map([...new Set(names)].sort(collator.compare).map((name, i) => [name, i]));
-  const surRank = rank(input.map((r) => r.sur));
-  const fromRank = rank(input.map((r) => r.from));
-  yield;
-  let maxSession = 0;
-  for (const r of input) maxSession = Math.max(maxSession, r.session ?? 0);
-  let order: Int32Array = new Int32Array(n).map((_, i) => i);
-  order = countingSort(order, (i) => fromRank.get(input[i]!.from)!, fromRank.size);
-  yield;
-  order = countingSort(order, (i) => surRank.get(input[i]!.sur)!, surRank.size);
-  order = countingSort(order, (i) => maxSession - (input[i]!.session ?? 0), maxSession + 1);
-  const rows = Array.from(order, (i) => input[i]!);
-  yield;
+const WARM_UP = ['right', 'the state', 'tor', 'convension'];
 
-  const surIds = new Map<string, number>();
-  const fromIds = new Map<string, number>();
-  const responseIds = new Map<string, number>();
-  const issueLists = new Map<string, number[]>();
-  const tokenLists = new Map<string, number[]>();
-  const sessions = new Set<number>();
-  const sur = new Int32Array(n);
-  const from = new Int32Array(n);
-  const session = new Int16Array(n);
-  const action = new Int8Array(n);
-  const response = new Int8Array(n);
-  const relevant = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const r = rows[i]!;
-    sur[i] = id(surIds, r.sur);
-    from[i] = id(fromIds, r.from);
-    session[i] = r.session ?? 0;
-    if (r.session) sessions.add(r.session);
-    action[i] = r.action ?? 0;
-    response[i] = id(responseIds, r.response);
-    relevant[i] = r.relevant;
-    for (const t of r.issues) {
-      const l = issueLists.get(t);
-      if (l) l.push(i);
-      else issueLists.set(t, [i]);
-    }
-    for (const s of stemsOf(r)) {
-      const l = tokenLists.get(s);
-      // Rows are visited in order, so a repeated word shows as the same last entry.
-      if (!l) tokenLists.set(s, [i]);
-      else if (l[l.length - 1] !== i) l.push(i);
-    }
-  }
-  yield;
-  const postings = new Map<string, Int32Array>();
-  let k = 0;
-  for (const [t, l] of tokenLists) {
-    if (++k % 1000 === 0) yield;
-    postings.set(t, Int32Array.from(l));
-  }
-  const issuePostings = new Map<string, Int32Array>();
-  for (const [t, l] of issueLists) issuePostings.set(t, Int32Array.from(l));
-  yield;
-  return {
-    rows,
-    surNames: [...surIds.keys()].sort(collator.compare),
-    fromNames: [...fromIds.keys()].sort(collator.compare),
-    responses: [...responseIds.keys()].sort(),
-    issues: byFrequency(new Map([...issueLists].map(([t, l]) => [t, l.length]))),
-    sessions: [...sessions].sort((a, b) => a - b),
-    sur,
-    from,
-    session,
-    action,
-    response,
-    relevant,
-    issuePostings,
-    postings,
-    vocabulary: new TypoVocabulary(tokenLists.keys()),
-    surIds,
-    fromIds,
-    responseIds,
-  };
-}
+const hasFilters = (f: LibraryFilters) => Object.values(f).some((v) => v !== undefined && v !== '' && v !== false);
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Longest stretch the async build runs before giving the thread back (a "long task" is 50 ms). */
 const SLICE_MS = 12;
 
 export class LibraryIndex {
-  /** Rows in default order: latest session first, then State under Review. */
-  readonly rows: LibraryRow[];
+  readonly size: number;
+  /** Positions in default order: latest first (document date, or session), then State under Review, then recommending State. */
+  readonly order: Int32Array;
   readonly surNames: string[];
+  /** Recommending States of UPR rows (bodies are in `bodies`). */
   readonly fromNames: string[];
   /** Issue tags with their row counts, most frequent first. */
   readonly issues: Array<[string, number]>;
   readonly responses: string[];
   readonly sessions: number[];
+  readonly bodies: BodyCount[];
+  /** Rows per kind: recommendation, concern. */
+  readonly kinds: Array<[string, number]>;
+  readonly snapshot: IndexSnapshot;
 
-  private readonly sur: Int32Array;
-  private readonly from: Int32Array;
-  private readonly session: Int16Array;
-  private readonly action: Int8Array;
-  private readonly response: Int8Array;
-  private readonly relevant: Uint8Array;
-  private readonly issuePostings: Map<string, Int32Array>;
-  private readonly postings: Map<string, Int32Array>;
   private readonly vocabulary: TypoVocabulary;
-  private readonly surIds: Map<string, number>;
-  private readonly fromIds: Map<string, number>;
-  private readonly responseIds: Map<string, number>;
-  private readonly docCount: number;
+  private readonly avgLength: number;
+  private readonly masks = new Map<string, Uint8Array | null>();
   // Scratch arrays reused by every search.
   private readonly stamp: Int32Array;
-  private readonly hits: Int32Array;
+  private readonly hits: Uint8Array;
   private readonly score: Float32Array;
+  private readonly found: Int32Array;
+  private readonly bucket: Uint8Array;
+  /** Phrases of recent queries, with each row's verdict (a Map keeps them oldest first). */
+  private readonly phrases = new Map<string, Phrase>();
+  /** Rows the last search counted on a phrase's words alone. */
+  private readonly unknown = new Set<number>();
 
-  /**
-   * Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel
-   * opening on 40,000 rows stays responsive.
-   */
-  static async build(input: readonly LibraryRow[], pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
-    const steps = indexParts(input, rowStems);
+  /** Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel opening on 267,000 rows stays responsive. */
+  static async build(s: IndexSnapshot, pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
     let since = now();
+    const steps = prepare(s);
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return new LibraryIndex(step.value);
+      if (step.done) {
+        const t = now();
+        const index = new LibraryIndex(s, step.value);
+        performance.measure?.('r2p:library:columns', { start: t, end: now() });
+        // One warm-up search per task: each runs cold, compiling as it goes.
+        for (const q of WARM_UP) {
+          await pause();
+          const w = now();
+          index.search(q);
+          performance.measure?.('r2p:library:warm-up', { start: w, end: now() });
+        }
+        return index;
+      }
       if (now() - since >= SLICE_MS) {
+        performance.measure?.('r2p:library:prepare', { start: since, end: now() });
         await pause();
         since = now();
       }
     }
   }
 
-  constructor(input: readonly LibraryRow[] | IndexParts, stemsOf: (r: LibraryRow) => string[] = rowStems) {
-    let parts: IndexParts;
-    if (Array.isArray(input)) {
-      const steps = indexParts(input as readonly LibraryRow[], stemsOf);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      parts = step.value;
-    } else parts = input as IndexParts;
-    this.rows = parts.rows;
-    this.surNames = parts.surNames;
-    this.fromNames = parts.fromNames;
-    this.issues = parts.issues;
-    this.responses = parts.responses;
-    this.sessions = parts.sessions;
-    this.sur = parts.sur;
-    this.from = parts.from;
-    this.session = parts.session;
-    this.action = parts.action;
-    this.response = parts.response;
-    this.relevant = parts.relevant;
-    this.issuePostings = parts.issuePostings;
-    this.postings = parts.postings;
-    this.vocabulary = parts.vocabulary;
-    this.surIds = parts.surIds;
-    this.fromIds = parts.fromIds;
-    this.responseIds = parts.responseIds;
-    const n = parts.rows.length;
-    this.docCount = n;
-    this.stamp = new Int32Array(n).fill(-1);
-    this.hits = new Int32Array(n);
-    this.score = new Float32Array(n);
+  /** An index of rows held in memory (tests, the bench): `rowAt` reads them back, `rows` for `settle`. */
+  static fromRows(rows: readonly LibraryRow[]): LibraryIndex & { rowAt(pos: number): LibraryRow; rows: RowReader } {
+    const b = new IndexBuilder();
+    b.addBlock(0, 0);
+    for (const r of rows) b.add(r);
+    const s = b.finish();
+    const steps = prepare(s);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const reader: RowReader = {
+      each: async (positions, visit) => {
+        for (let k = 0; k < positions.length; k++) visit(rows[positions[k]!]!, k);
+      },
+    };
+    return Object.assign(new LibraryIndex(s, step.value), { rowAt: (pos: number) => rows[pos]!, rows: reader });
   }
 
-  get size(): number {
-    return this.docCount;
+  private constructor(s: IndexSnapshot, p: Prepared) {
+    this.snapshot = s;
+    this.size = s.rows;
+    this.order = p.order;
+    this.vocabulary = p.vocabulary;
+    const c = s.columns;
+    const n = s.rows;
+    const count = (col: Int32Array | Int8Array, size: number) => {
+      const out = new Int32Array(size);
+      for (let i = 0; i < n; i++) out[col[i]!]!++;
+      return out;
+    };
+    const collator = new Intl.Collator(undefined);
+    this.surNames = [...s.names.sur].sort(collator.compare);
+    const uprFrom = new Set<number>();
+    const upr = MECHANISMS.indexOf('upr');
+    for (let i = 0; i < n; i++) if (c.mechanism[i] === upr) uprFrom.add(c.from[i]!);
+    this.fromNames = [...new Set([...[...uprFrom].map((i) => s.names.from[i]!), ...s.fromAlso.keys])].sort(collator.compare);
+    const responseCounts = count(c.response, s.names.response.length);
+    this.responses = s.names.response.filter((r, i) => r && responseCounts[i]! > 0).sort();
+    this.issues = byFrequency(new Map(s.issues.keys.map((k, i) => [k, s.issues.count[i]!])));
+    const sessions = new Set<number>();
+    for (let i = 0; i < n; i++) if (c.session[i]) sessions.add(c.session[i]!);
+    this.sessions = [...sessions].sort((a, b) => a - b);
+    const bodyCounts = count(c.body, s.names.body.length);
+    const bodyMechanism = new Uint8Array(s.names.body.length);
+    for (let i = 0; i < n; i++) bodyMechanism[c.body[i]!] = c.mechanism[i]!;
+    this.bodies = s.names.body
+      .map((name, i) => ({ name, mechanism: MECHANISMS[bodyMechanism[i]!]!, count: bodyCounts[i]! }))
+      .filter((b) => b.count > 0)
+      .sort((a, b) => collator.compare(a.name, b.name));
+    const kinds = new Int32Array(KINDS.length);
+    for (let i = 0; i < n; i++) kinds[c.kind[i]!]!++;
+    this.kinds = KINDS.map((k, i) => [k, kinds[i]!] as [string, number]).filter(([, v]) => v > 0);
+    let words = 0;
+    for (let i = 0; i < n; i++) words += c.length[i]!;
+    this.avgLength = n ? words / n : 1;
+    this.stamp = new Int32Array(n).fill(-1);
+    this.hits = new Uint8Array(n);
+    this.score = new Float32Array(n);
+    this.found = new Int32Array(n);
+    this.bucket = new Uint8Array(n);
+  }
+
+  /** The rows holding a key of a posting table, as a mask (cached: filters stay while the user types). */
+  private mask(kind: string, table: PostingsTable, key: string, also?: (m: Uint8Array) => void): Uint8Array | null {
+    const cacheKey = `${kind}\u0000${key}`;
+    if (this.masks.has(cacheKey)) return this.masks.get(cacheKey)!;
+    const k = findKey(table, key);
+    let m: Uint8Array | null = null;
+    if (k >= 0 || also) {
+      m = new Uint8Array(this.size);
+      if (k >= 0) eachPosition(table, k, (p) => (m![p] = 1));
+      also?.(m);
+    }
+    if (this.masks.size > 16) this.masks.clear();
+    this.masks.set(cacheKey, m);
+    return m;
   }
 
   /** A predicate over row positions for the filters, or null when nothing can match. */
   private filterFn(f: LibraryFilters): ((i: number) => boolean) | null {
+    const s = this.snapshot;
+    const c = s.columns;
     const tests: Array<(i: number) => boolean> = [];
+    const nameId = (list: string[], name: string) => list.indexOf(name);
     if (f.sur) {
-      const s = this.surIds.get(f.sur);
-      if (s === undefined) return null;
-      tests.push((i) => this.sur[i] === s);
+      const id = nameId(s.names.sur, f.sur);
+      if (id < 0) return null;
+      tests.push((i) => c.sur[i] === id);
     }
     if (f.from) {
-      const s = this.fromIds.get(f.from);
-      if (s === undefined) return null;
-      tests.push((i) => this.from[i] === s);
+      const id = nameId(s.names.from, f.from);
+      const m = this.mask('from', s.fromAlso, f.from, (m) => {
+        if (id >= 0) for (let i = 0; i < this.size; i++) if (c.from[i] === id) m[i] = 1;
+      });
+      if (!m) return null;
+      tests.push((i) => m[i] === 1);
     }
     if (f.response) {
-      const s = this.responseIds.get(f.response);
-      if (s === undefined) return null;
-      tests.push((i) => this.response[i] === s);
+      const id = nameId(s.names.response, f.response);
+      if (id < 0) return null;
+      tests.push((i) => c.response[i] === id);
     }
     if (f.sessionFrom) {
       const lo = f.sessionFrom;
-      tests.push((i) => this.session[i]! >= lo);
+      tests.push((i) => c.session[i]! >= lo);
     }
     if (f.sessionTo) {
       const hi = f.sessionTo;
-      tests.push((i) => this.session[i]! > 0 && this.session[i]! <= hi);
+      tests.push((i) => c.session[i]! > 0 && c.session[i]! <= hi);
     }
     if (f.action) {
       const a = f.action;
-      tests.push((i) => this.action[i] === a);
+      tests.push((i) => c.action[i] === a);
     }
-    if (f.relevantOnly) tests.push((i) => this.relevant[i] === 1);
+    if (f.relevantOnly) tests.push((i) => c.relevant[i] === 1);
+    if (f.mechanism) {
+      const m = MECHANISMS.indexOf(f.mechanism as Mechanism);
+      if (m < 0) return null;
+      tests.push((i) => c.mechanism[i] === m);
+    }
+    if (f.body) {
+      const id = nameId(s.names.body, f.body);
+      if (id < 0) return null;
+      tests.push((i) => c.body[i] === id);
+    }
+    if (f.kind) {
+      const k = KINDS.indexOf(f.kind as (typeof KINDS)[number]);
+      if (k < 0) return null;
+      tests.push((i) => c.kind[i] === k);
+    }
     if (f.issue) {
-      const p = this.issuePostings.get(f.issue);
-      if (!p) return null;
-      const set = new Uint8Array(this.docCount);
-      for (const i of p) set[i] = 1;
-      tests.push((i) => set[i] === 1);
+      const m = this.mask('issue', s.issues, f.issue);
+      if (!m) return null;
+      tests.push((i) => m[i] === 1);
     }
     if (!tests.length) return () => true;
+    if (tests.length === 1) return tests[0]!;
     return (i) => {
       for (const t of tests) if (!t(i)) return false;
       return true;
@@ -349,108 +378,111 @@ export class LibraryIndex {
   }
 
   /** Index terms a typed word may stand for, best first, each with its weight. */
-  private expand(word: string, typing: boolean): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    const seen = new Set<string>();
+  private expand(word: string, typing: boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const seen = new Set<number>();
     const add = (t: string, w: number) => {
-      if (!seen.has(t)) {
-        seen.add(t);
-        out.push([t, w]);
+      const k = findKey(this.snapshot.terms, t);
+      if (k >= 0 && !seen.has(k)) {
+        seen.add(k);
+        out.push([k, w]);
       }
     };
-    if (this.postings.has(word)) add(word, 1);
+    if (this.holdsTerm(word)) add(word, 1);
     else for (const c of this.vocabulary.corrections(word)) add(c, TYPO_WEIGHT);
     if (typing && word.length >= 3) for (const c of this.vocabulary.completions(word, 60)) add(c, PREFIX_WEIGHT);
     return out;
   }
 
-  /** For each State code, which State-under-Review and recommending-State names carry it (built on first use). */
-  private codeNames?: Map<string, { sur: Set<number>; from: Set<number> }>;
-
-  private namesOf(code: string): { sur: Set<number>; from: Set<number> } {
-    if (!this.codeNames) {
-      this.codeNames = new Map();
-      const at = (c: string) => {
-        let e = this.codeNames!.get(c);
-        if (!e) this.codeNames!.set(c, (e = { sur: new Set(), from: new Set() }));
-        return e;
-      };
-      for (let i = 0; i < this.docCount; i++) {
-        const r = this.rows[i]!;
-        if (r.surCode) at(r.surCode).sur.add(this.sur[i]!);
-        if (r.fromCode) at(r.fromCode).from.add(this.from[i]!);
-      }
-    }
-    return this.codeNames.get(code) ?? { sur: new Set(), from: new Set() };
+  private holdsTerm(term: string): boolean {
+    return findKey(this.snapshot.terms, term) >= 0;
   }
 
-  /** What a query term stands for in this library: rows to test, index terms to look up. */
-  private resolve(term: QueryTerm, exact: boolean): Resolved {
-    if (term.kind === 'state') {
-      const names = this.namesOf(term.state.code);
-      return { kind: 'state', test: (i) => names.sur.has(this.sur[i]!) || names.from.has(this.from[i]!) };
-    }
-    if (term.kind === 'word') {
-      const alternatives = exact ? (this.postings.has(term.term) ? ([[term.term, 1]] as Array<[string, number]>) : []) : this.expand(term.term, term.typing);
-      return { kind: 'word', alternatives };
-    }
-    const last = term.terms.length - 1;
-    return {
-      kind: 'phrase',
-      alternatives: term.terms.map((t, k) => (k === last && term.typing && !exact ? this.expand(t, true) : this.postings.has(t) ? [[t, 1] as [string, number]] : [])),
-    };
+  private rowsWith(term: string): number {
+    const k = findKey(this.snapshot.terms, term);
+    return k >= 0 ? this.snapshot.terms.count[k]! : 0;
   }
 
-  /** Calls `visit` for each row a resolved term may match (a phrase: rows holding all its words), with the term's weight there. */
-  private eachRow(r: Resolved, visit: (i: number, weight: number) => void): void {
-    if (r.kind === 'state') {
-      for (let i = 0; i < this.docCount; i++) if (r.test(i)) visit(i, 0);
-      return;
-    }
-    const idf = (p: Int32Array, w: number) => Math.log(1 + this.docCount / p.length) * w;
-    if (r.kind === 'word') {
-      for (const [term, weight] of r.alternatives) {
-        const p = this.postings.get(term)!;
-        const s = idf(p, weight);
-        for (let k = 0; k < p.length; k++) visit(p[k]!, s);
-      }
-      return;
-    }
-    // A phrase: rows holding every one of its words (their order is checked in `holds`).
-    const seen = new Uint8Array(this.docCount);
+  /** State codes of the names the columns hold (looked up on first use, as the import looked them up). */
+  private codes?: { sur: Array<string | undefined>; from: Array<string | undefined>; also: Array<string | undefined> };
+
+  /** The rows where a State is under review or recommends (also with others), as a mask. */
+  private stateMask(code: string): Uint8Array {
+    const s = this.snapshot;
+    const codes = (this.codes ??= { sur: s.names.sur.map(codeOfName), from: s.names.from.map(codeOfName), also: s.fromAlso.keys.map(codeOfName) });
+    return this.mask('state', NO_KEYS, code, (m) => {
+      const sur = Uint8Array.from(codes.sur, (c) => (c === code ? 1 : 0));
+      const from = Uint8Array.from(codes.from, (c) => (c === code ? 1 : 0));
+      const c = s.columns;
+      for (let i = 0; i < this.size; i++) if (sur[c.sur[i]!] || from[c.from[i]!]) m[i] = 1;
+      codes.also.forEach((c, k) => c === code && eachPosition(s.fromAlso, k, (p) => (m[p] = 1)));
+    })!;
+  }
+
+  /** A phrase's rows: those holding its words (in any order) until `settle` reads them. Kept for the next keystrokes. */
+  private phrase(positions: Array<Array<[number, number]>>): Phrase {
+    const terms = this.snapshot.terms;
+    const words = positions.map((alts) => alts.map(([k]) => terms.keys[k]!));
+    const key = words.map((w) => w.join('|')).join(' ');
+    const kept = this.phrases.get(key);
+    if (kept) return kept;
+    const n = this.size;
+    const state = new Uint8Array(n);
     let weight = 0;
-    r.alternatives.forEach((alts, j) => {
-      for (const [term, w] of alts) {
-        const p = this.postings.get(term)!;
-        weight += idf(p, w) / alts.length;
-        for (let k = 0; k < p.length; k++) if (seen[p[k]!] === j) seen[p[k]!] = j + 1;
+    // state[i] counts the phrase's positions found in row i, in turn (at most 255 words).
+    const all = Math.min(positions.length, 255);
+    if (positions.every((alts) => alts.length)) {
+      for (let j = 0; j < all; j++) {
+        const alts = positions[j]!;
+        for (const [k, w] of alts) {
+          weight += (Math.log(1 + n / terms.count[k]!) * w) / alts.length;
+          eachPosition(terms, k, (p) => {
+            if (state[p] === j) state[p] = j + 1;
+          });
+        }
       }
-    });
-    const all = r.alternatives.length;
-    if (r.alternatives.some((a) => !a.length)) return;
-    for (let i = 0; i < this.docCount; i++) if (seen[i] === all) visit(i, weight);
+      for (let i = 0; i < n; i++) state[i] = state[i] === all ? WORDS : LACKS;
+    }
+    const p: Phrase = { pattern: textPattern(words), state, weight };
+    if (this.phrases.size >= KEEP_PHRASES) this.phrases.delete(this.phrases.keys().next().value!);
+    this.phrases.set(key, p);
+    return p;
   }
 
-  /** Whether row `i` holds the term exactly: a phrase's words in order, a word or one of its readings. */
-  private holds(r: Resolved, i: number, tokens: () => string[]): boolean {
-    if (r.kind === 'state') return r.test(i);
-    const toks = tokens();
-    if (r.kind === 'word') return r.alternatives.some(([t]) => toks.includes(t));
-    const sets = r.alternatives.map((alts) => new Set(alts.map(([t]) => t)));
-    for (let s = 0; s + sets.length <= toks.length; s++) if (sets.every((set, k) => set.has(toks[s + k]!))) return true;
-    return false;
+  /** What a query term stands for in this library. NOT takes words exactly: "-death" leaves out "death", not what a typo of it might be. */
+  private resolve(term: QueryTerm, exact: boolean): Resolved {
+    if (term.kind === 'state') return { kind: 'state', mask: this.stateMask(term.state.code) };
+    const exactly = (t: string): Array<[number, number]> => {
+      const k = findKey(this.snapshot.terms, t);
+      return k >= 0 ? [[k, 1]] : [];
+    };
+    if (term.kind === 'word') return { kind: 'word', alternatives: exact ? exactly(term.term) : this.expand(term.term, term.typing) };
+    const last = term.terms.length - 1;
+    return { kind: 'phrase', phrase: this.phrase(term.terms.map((t, k) => (k === last && term.typing && !exact ? this.expand(t, true) : exactly(t)))) };
   }
 
-  /** Row positions matching every clause (and no negated one) and the filters, unordered; `score` holds their weights. */
-  private matchRows(clauses: readonly QueryClause[], keep: (i: number) => boolean): number[] {
+  /**
+   * Counts the rows matching every clause (and no negated one) and the filters; with `collect`,
+   * lists them in default order in `found`, each with its score in `score`. Rows counted on a
+   * phrase whose order is unread go to `unknown`.
+   */
+  private matchRows(clauses: readonly QueryClause[], keep: (i: number) => boolean, collect: boolean): { count: number; lo: number; hi: number } {
     const { stamp, hits, score } = this;
+    const n = this.size;
+    const terms = this.snapshot.terms;
     stamp.fill(-1);
     hits.fill(0);
-    score.fill(0);
+    if (collect) score.fill(0);
     const positive = clauses.filter((c) => !c.negated);
-    // NOT takes words exactly: "-death" leaves out "death", not what a typo of it might be.
-    const resolved = new Map<QueryClause, Resolved[]>(clauses.map((c) => [c, c.terms.map((t) => this.resolve(t, c.negated))]));
-    positive.forEach((c, ci) => {
+    const resolved = clauses.map((c) => ({ clause: c, terms: c.terms.map((t) => this.resolve(t, c.negated)) }));
+    // A clause joining a phrase and other terms by OR: rows its other terms match need no phrase (a bit per clause).
+    const mixed = resolved.some((r) => !r.clause.negated && r.terms.some((t) => t.kind === 'phrase') && r.terms.some((t) => t.kind !== 'phrase'));
+    const sure = mixed ? new Int32Array(n) : undefined;
+    let ci = -1;
+    for (const { clause, terms: rs } of resolved) {
+      if (clause.negated) continue;
+      ci++;
+      const bit = sure && rs.some((t) => t.kind === 'phrase') ? 1 << (ci & 31) : 0;
       // Rows are counted once per clause, whichever of its terms or readings matched first.
       const mark = (i: number, s: number) => {
         if (stamp[i] !== ci) {
@@ -459,44 +491,84 @@ export class LibraryIndex {
           score[i]! += s;
         }
       };
-      for (const r of resolved.get(c)!) {
-        if (r.kind !== 'word') {
-          this.eachRow(r, mark);
-          continue;
-        }
-        // Words are most of the work (a common word lists most rows): marked inline, no call per row.
-        for (const [term, weight] of r.alternatives) {
-          const p = this.postings.get(term)!;
-          const idf = Math.log(1 + this.docCount / p.length) * weight;
-          for (let k = 0; k < p.length; k++) {
-            const i = p[k]!;
-            if (stamp[i] !== ci) {
-              stamp[i] = ci;
-              hits[i]!++;
-              score[i]! += idf;
-            }
+      for (const r of rs) {
+        if (r.kind === 'word') {
+          for (const [k, weight] of r.alternatives) {
+            const idf = Math.log(1 + n / terms.count[k]!) * weight;
+            eachPosition(terms, k, (i) => {
+              if (stamp[i] !== ci) {
+                stamp[i] = ci;
+                hits[i]!++;
+                score[i]! += idf;
+              }
+              if (bit) sure![i]! |= bit;
+            });
           }
+        } else if (r.kind === 'state') {
+          const m = r.mask;
+          for (let i = 0; i < n; i++) {
+            if (!m[i]) continue;
+            mark(i, 0);
+            if (bit) sure![i]! |= bit;
+          }
+        } else {
+          const { state, weight } = r.phrase;
+          for (let i = 0; i < n; i++) if (state[i] === WORDS || state[i] === HOLDS) mark(i, weight);
         }
       }
-    });
-    const toCheck: Array<{ clause: QueryClause; terms: Resolved[] }> = [];
-    for (const c of clauses) {
-      const terms = resolved.get(c)!;
-      if (terms.some((r) => r.kind === 'phrase')) toCheck.push({ clause: c, terms });
-      else if (c.negated) for (const r of terms) this.eachRow(r, (i) => void (hits[i] = -1));
+    }
+    // NOT: rows its words or States match are out; its phrases are read per row below.
+    const checks: Array<{ negated: boolean; bit: number; phrases: Phrase[] }> = [];
+    ci = -1;
+    for (const { clause, terms: rs } of resolved) {
+      if (!clause.negated) ci++;
+      const phrases = rs.flatMap((r) => (r.kind === 'phrase' ? [r.phrase] : []));
+      if (phrases.length) checks.push({ negated: clause.negated, bit: !clause.negated && sure ? 1 << (ci & 31) : 0, phrases });
+      if (!clause.negated) continue;
+      for (const r of rs) {
+        if (r.kind === 'word') for (const [k] of r.alternatives) eachPosition(terms, k, (i) => (hits[i] = 255));
+        else if (r.kind === 'state') for (let i = 0; i < n; i++) if (r.mask[i]) hits[i] = 255;
+      }
     }
     const need = positive.length;
-    const found: number[] = [];
-    for (let i = 0; i < this.docCount; i++) {
+    const { order, found } = this;
+    const length = this.snapshot.columns.length;
+    const avg = this.avgLength;
+    let count = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j]!;
       if (hits[i] !== need || !keep(i)) continue;
-      if (toCheck.length) {
-        let toks: string[] | undefined;
-        const tokens = () => (toks ??= rowStems(this.rows[i]!));
-        if (!toCheck.every(({ clause, terms }) => terms.some((r) => this.holds(r, i, tokens)) !== clause.negated)) continue;
+      if (checks.length && !this.passes(i, checks, sure)) continue;
+      if (collect) {
+        // Rounded as the Float32Array stores it, so the bounds below hold for what is read back.
+        const s = Math.fround(score[i]! / (0.75 + (0.25 * length[i]!) / avg));
+        score[i] = s;
+        if (s < lo) lo = s;
+        if (s > hi) hi = s;
+        found[count] = i;
       }
-      found.push(i);
+      count++;
     }
-    return found;
+    return { count, lo, hi };
+  }
+
+  /** Whether row `i` passes the clauses holding phrases; a phrase not read yet counts as the clause would have it, and the row is noted. */
+  private passes(i: number, checks: ReadonlyArray<{ negated: boolean; bit: number; phrases: Phrase[] }>, sure: Int32Array | undefined): boolean {
+    for (const { negated, bit, phrases } of checks) {
+      if (bit && sure![i]! & bit) continue;
+      let holds = false;
+      let unread = false;
+      for (const p of phrases) {
+        const v = p.state[i];
+        if (v === HOLDS) holds = true;
+        else if (v === WORDS) unread = true;
+      }
+      if (unread && !holds) this.unknown.add(i);
+      if (negated ? holds : !holds && !unread) return false;
+    }
+    return true;
   }
 
   /**
@@ -504,7 +576,7 @@ export class LibraryIndex {
    * it waits for its next letters rather than empty the list at each keystroke.
    */
   private waiting(t: QueryTerm): boolean {
-    return t.kind === 'word' && t.typing && t.term.length < 3 && !this.postings.has(t.term);
+    return t.kind === 'word' && t.typing && t.term.length < 3 && !this.holdsTerm(t.term);
   }
 
   /** How each clause was read: States by their UN name, words as the index reads them. */
@@ -516,73 +588,159 @@ export class LibraryIndex {
         if (t.kind === 'phrase') return { kind: 'text', label: `“${t.typed}”`, typed: t.typed };
         // Still being typed, too short to guess at: searched once it has a third letter.
         if (this.waiting(t)) return { kind: 'text', label: `${t.typed}…`, typed: t.typed };
-        if (this.postings.has(t.term) || (t.typing && this.vocabulary.completions(t.term, 1).length)) return { kind: 'text', label: t.typed, typed: t.typed };
+        if (this.holdsTerm(t.term) || (t.typing && this.vocabulary.completions(t.term, 1).length)) return { kind: 'text', label: t.typed, typed: t.typed };
         // A misspelt word reads as the known word that most rows hold.
-        const best = this.vocabulary.corrections(t.term).sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)[0];
+        const best = [...this.vocabulary.corrections(t.term)].sort((a, b) => this.rowsWith(b) - this.rowsWith(a))[0];
         return best ? { kind: 'text', label: best, typed: t.typed, corrected: true } : { kind: 'text', label: t.typed, typed: t.typed, unknown: true };
       }),
     }));
   }
 
+  /**
+   * The rows matching a query (text as typed, or read by lib/library/query.ts) and the filters,
+   * best first. Phrases count on their words until `settle` has read their order.
+   */
   search(query: string | LibraryQuery, filters: LibraryFilters = {}): LibraryResult {
     const q = typeof query === 'string' ? parseLibraryQuery(query, bundledStateNames()) : query;
     const reading = this.read(q);
+    this.unknown.clear();
     const keep = this.filterFn(filters);
-    if (!keep) return { rows: [], total: 0, reading };
+    if (!keep) return { positions: NO_ROWS, total: 0, reading, unchecked: NO_ROWS };
     const pending = (c: QueryClause) => c.terms.length === 1 && this.waiting(c.terms[0]!);
     const clauses = q.clauses.filter((c) => !pending(c));
-    const found = this.matchRows(clauses, keep);
-    if (!found.length && clauses.length) {
+    const order = this.order;
+    if (!clauses.length) {
+      if (!hasFilters(filters)) return { positions: order, total: order.length, reading, unchecked: NO_ROWS };
+      const out = this.found;
+      let k = 0;
+      for (let j = 0; j < order.length; j++) if (keep(order[j]!)) out[k++] = order[j]!;
+      return { positions: out.slice(0, k), total: k, reading, unchecked: NO_ROWS };
+    }
+    const { count: nFound, lo, hi } = this.matchRows(clauses, keep, true);
+    if (!nFound) {
       // Say which term found nothing, and what dropping each term would find (one term alone
       // found nothing; without it, every row the filters keep).
       q.clauses.forEach((c, k) => {
         if (pending(c)) return;
         const rest = clauses.filter((other) => other !== c);
         let kept = 0;
-        if (!rest.length) for (let i = 0; i < this.docCount; i++) kept += keep(i) ? 1 : 0;
-        reading[k]!.without = rest.length ? this.matchRows(rest, keep).length : kept;
-        if (!c.negated) reading[k]!.alone = rest.length ? this.matchRows([c], keep).length : 0;
+        if (!rest.length) for (let i = 0; i < this.size; i++) kept += keep(i) ? 1 : 0;
+        reading[k]!.without = rest.length ? this.matchRows(rest, keep, false).count : kept;
+        if (!c.negated) reading[k]!.alone = rest.length ? this.matchRows([c], keep, false).count : 0;
       });
-      return { rows: [], total: 0, reading };
+      return { positions: NO_ROWS, total: 0, reading, unchecked: this.takeUnknown() };
     }
-    const { score } = this;
-    found.sort((a, b) => score[b]! - score[a]! || a - b);
 
-    // Fuse re-ranks the best of them by closeness to the words as typed (not the States).
-    const typed = clauses.filter((c) => !c.negated).flatMap((c) => c.terms.filter((t) => t.kind !== 'state').map((t) => t.typed));
-    const head = typed.length ? found.slice(0, RANKED) : [];
-    if (head.length) {
-      const fuse = new Fuse(
-        head.map((i) => this.rows[i]!),
-        { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: false },
-      );
-      const order = new Map<number, number>();
-      fuse.search(typed.join(' ')).forEach((r, k) => order.set(head[r.refIndex]!, k));
-      head.sort((a, b) => (order.get(a) ?? RANKED + 1) - (order.get(b) ?? RANKED + 1) || score[b]! - score[a]!);
+    // Score buckets, best first, each in default order; then the head exactly by score.
+    const { found, score } = this;
+    const span = hi - lo || 1;
+    const bucket = this.bucket;
+    const starts = new Int32Array(BUCKETS + 1);
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      const b = Math.max(0, Math.min(BUCKETS - 1, Math.floor(((hi - score[i]!) / span) * BUCKETS)));
+      bucket[i] = b;
+      starts[b + 1]!++;
     }
-    const rows = new Array<LibraryRow>(found.length);
-    for (let k = 0; k < head.length; k++) rows[k] = this.rows[head[k]!]!;
-    for (let k = head.length; k < found.length; k++) rows[k] = this.rows[found[k]!]!;
-    return { rows, total: found.length, reading };
+    for (let b = 1; b <= BUCKETS; b++) starts[b]! += starts[b - 1]!;
+    const out = new Int32Array(nFound);
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      out[starts[bucket[i]!]!++] = i;
+    }
+    const head = Array.from(out.subarray(0, Math.min(RANKED, nFound)));
+    const rankOf = new Map(head.map((p, k) => [p, k]));
+    head.sort((a, b) => score[b]! - score[a]! || rankOf.get(a)! - rankOf.get(b)!);
+    out.set(head);
+    return { positions: out, total: nFound, reading, unchecked: this.takeUnknown() };
   }
 
-  /** Per session for one State under Review: received, atrocity-relevant, share supported. */
+  private takeUnknown(): Int32Array {
+    if (!this.unknown.size) return NO_ROWS;
+    const out = Int32Array.from(this.unknown).sort();
+    this.unknown.clear();
+    return out;
+  }
+
+  /**
+   * `search`, exact: the rows it counted on a phrase's words are read through `rows` (a few
+   * blocks at a time, storage order) and judged on the phrase itself, until nothing it depends on
+   * is unread. Rejects with the signal's reason when aborted (the next keystroke).
+   */
+  async settle(query: string | LibraryQuery, filters: LibraryFilters, rows: RowReader, signal?: AbortSignal): Promise<LibraryResult> {
+    let result = this.search(query, filters);
+    for (let round = 0; round < SETTLE_ROUNDS && result.unchecked.length; round++) {
+      const unread = result.unchecked;
+      const phrases = [...this.phrases.values()];
+      const t = performance.now();
+      await rows.each(unread, (row, k) => this.judge(unread[k]!, row.text, phrases), 8, signal);
+      performance.measure?.('r2p:library:phrases', { start: t, end: performance.now() });
+      signal?.throwIfAborted();
+      // A row that could not be read (its block gone) does not hold the phrase.
+      for (const p of phrases) for (const i of unread) if (p.state[i] === WORDS) p.state[i] = APART;
+      result = this.search(query, filters);
+    }
+    return result;
+  }
+
+  private judge(i: number, text: string, phrases: readonly Phrase[]): void {
+    let t: string | undefined;
+    for (const p of phrases) if (p.state[i] === WORDS) p.state[i] = p.pattern.test((t ??= folded(text))) ? HOLDS : APART;
+  }
+
+  /** Per session for one State under Review (UPR rows): received, atrocity-relevant, share supported. */
   sessionBars(sur: string): SessionBar[] {
-    const s = this.surIds.get(sur);
-    if (s === undefined) return [];
-    const supported = this.responseIds.get('supported');
+    const s = this.snapshot;
+    const c = s.columns;
+    const id = s.names.sur.indexOf(sur);
+    if (id < 0) return [];
+    const supported = s.names.response.indexOf('supported');
     const bars = new Map<number, SessionBar>();
-    for (let i = 0; i < this.docCount; i++) {
-      if (this.sur[i] !== s) continue;
-      const session = this.session[i]!;
+    for (let i = 0; i < this.size; i++) {
+      if (c.sur[i] !== id || !c.session[i]) continue;
+      const session = c.session[i]!;
       let b = bars.get(session);
       if (!b) bars.set(session, (b = { session, received: 0, relevant: 0, supported: 0, shareSupported: 0 }));
       b.received++;
-      b.relevant += this.relevant[i]!;
-      if (this.response[i] === supported) b.supported++;
+      b.relevant += c.relevant[i]!;
+      if (c.response[i] === supported) b.supported++;
     }
-    return [...bars.values()]
-      .map((b) => ({ ...b, shareSupported: b.received ? b.supported / b.received : 0 }))
-      .sort((a, b) => a.session - b.session);
+    return [...bars.values()].map((b) => ({ ...b, shareSupported: b.received ? b.supported / b.received : 0 })).sort((a, b) => a.session - b.session);
   }
+}
+
+interface Prepared {
+  order: Int32Array;
+  vocabulary: TypoVocabulary;
+}
+
+/** The default order and the typo vocabulary, as steps (each `yield` is a point where the caller may give the thread back). */
+function* prepare(s: IndexSnapshot): Generator<void, Prepared, void> {
+  const c = s.columns;
+  const n = s.rows;
+  const collator = new Intl.Collator(undefined);
+  const rankNames = (names: string[]) => {
+    const sorted = names.map((_, i) => i).sort((a, b) => collator.compare(names[a]!, names[b]!));
+    const rank = new Int32Array(names.length);
+    sorted.forEach((id, k) => (rank[id] = k));
+    return rank;
+  };
+  const surRank = rankNames(s.names.sur);
+  const fromRank = rankNames(s.names.from);
+  // Recency values ranked newest first: a few thousand distinct dates at most.
+  const dates = [...new Set(c.recency)].sort((a, b) => b - a);
+  const dateRank = new Map(dates.map((d, k) => [d, k]));
+  yield;
+  let order: Int32Array = new Int32Array(n).map((_, i) => i);
+  order = countingSort(order, (i) => fromRank[c.from[i]!]!, fromRank.length);
+  yield;
+  order = countingSort(order, (i) => surRank[c.sur[i]!]!, surRank.length);
+  yield;
+  const recency = new Int32Array(n);
+  for (let i = 0; i < n; i++) recency[i] = dateRank.get(c.recency[i]!)!;
+  order = countingSort(order, (i) => recency[i]!, dates.length);
+  yield;
+  const vocabulary = new TypoVocabulary(s.terms.keys);
+  yield;
+  return { order, vocabulary };
 }

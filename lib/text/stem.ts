@@ -24,3 +24,18 @@ export function stem(word: string): string {
   if (word.endsWith('women')) return word.slice(0, -3) + 'man';
   return IRREGULAR.get(word) ?? word;
 }
+
+const PLURAL_OF = new Map([...IRREGULAR].map(([plural, singular]) => [singular, plural]));
+
+/**
+ * The words `stem` may have been made from ("woman": woman, womans, womanes, women): what a
+ * pattern over the text must accept where the index holds the stem. A superset, never less.
+ */
+export function inflections(stemmed: string): string[] {
+  const out = [stemmed, `${stemmed}s`, `${stemmed}es`];
+  if (stemmed.endsWith('y')) out.push(`${stemmed.slice(0, -1)}ies`);
+  const irregular = PLURAL_OF.get(stemmed);
+  if (irregular) out.push(irregular);
+  if (stemmed.endsWith('woman')) out.push(`${stemmed.slice(0, -3)}men`);
+  return out;
+}

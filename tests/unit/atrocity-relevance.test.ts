@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { checkKnowledgeBase } from '@/lib/catalogue/check-links';
 import { bundledRelevance } from '@/lib/library/bundled-tagger';
-import { applyRelevance, relevanceRule } from '@/lib/library/relevance';
+import { relevanceRule } from '@/lib/library/relevance';
 import { LibraryIndex } from '@/lib/library/search-index';
 import { taggedRows, uprInfoSearchSampleBytes } from '../fixtures/upr-info-sample';
 
-const rows = taggedRows(uprInfoSearchSampleBytes());
+const rows = await taggedRows(uprInfoSearchSampleBytes());
 const row = (start: string) => {
   const found = rows.filter((r) => r.text.startsWith(start));
   expect(found.length, `a sample row starting "${start}"`).toBeGreaterThan(0);
@@ -43,8 +43,9 @@ describe('atrocity-prevention relevance on real recommendations', () => {
   });
 
   it.each([
-    // Everyday human-rights wording names a concept of the lexicon, but no atrocity risk.
-    ['Seek international assistance to supplement the national efforts to reduce maternal and child mortality', 'pillar-two'],
+    // Everyday human-rights wording names a concept of the lexicon, but no atrocity risk (the
+    // lexicon no longer reads "international assistance" as a concept at all: no concept named).
+    ['Seek international assistance to supplement the national efforts to reduce maternal and child mortality', undefined],
     ['Fight corruption at all levels', 'corruption'],
     ['Raise awareness regarding human rights and the rule of law', 'rule-of-law'],
     ['Urgently and comprehensively bring conditions for the prison population into line with international human rights standards', 'international-human-rights-law'],
@@ -55,22 +56,17 @@ describe('atrocity-prevention relevance on real recommendations', () => {
     ['Set up a national human rights institution accredited by the International Criminal Court', 'international-criminal-court'],
   ])('not relevant: "%s"', (start, concept) => {
     const r = row(start);
-    expect(r.concepts).toContain(concept);
+    if (concept) expect(r.concepts).toContain(concept);
     expect(r.relevant).toBe(0);
   });
 
   it('keeps every row on a treaty of atrocity prevention when "relevant only" is ticked', () => {
-    const index = new LibraryIndex(rows);
+    const index = LibraryIndex.fromRows(rows);
     for (const q of ['Rome Statute', 'Convention against Torture', 'Enforced Disappearance', 'genocide']) {
       const all = index.search(q).total;
       expect(all, q).toBeGreaterThan(0);
       expect(index.search(q, { relevantOnly: true }).total, q).toBe(all);
     }
-  });
-
-  it('re-applies the rule to rows stored under an earlier one, in place', () => {
-    const stored = [{ ...row('Ratify the Rome Statute of the International Criminal Court'), relevant: 0 as const }, { ...row('Fight corruption at all levels'), relevant: 1 as const }];
-    expect(applyRelevance(stored, bundledRelevance()).map((r) => r.relevant)).toEqual([1, 0]);
   });
 
   it('names only concepts the lexicon has, and follows the data file when it changes', () => {
