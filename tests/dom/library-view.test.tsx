@@ -144,6 +144,15 @@ describe('Library tab', { timeout: 90_000 }, () => {
       expect(card.textContent).toMatch(/^.*(Syria → [^·]+|→ Syria) · session/);
       expect(card.querySelector('.library-text')!.textContent).toMatch(/tortur/i);
     }
+
+    // A phrase: its words at once, then only the rows with them in that order, read from storage.
+    const holds = (t: string) => /\benforced disappearances?\b/i.test(t);
+    const exact = (await allRows(db)).filter((r) => holds(r.text)).length;
+    expect(exact).toBeGreaterThan(0);
+    setValue(input, '"enforced disappearance"');
+    await until(() => reading() === 'Read as: text: “enforced disappearance”' && count() === exact && !container.querySelector('.library-checking'), 'the phrase read on the rows');
+    await until(() => container.querySelectorAll('.library-card:not(.loading)').length > 0, 'the rows');
+    for (const card of container.querySelectorAll('.library-card:not(.loading) .library-text')) expect(holds(card.textContent!)).toBe(true);
   });
 
   it('asks which column holds what for a table in no known layout, imports with the choice, and filters by mechanism', async () => {

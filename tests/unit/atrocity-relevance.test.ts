@@ -9,7 +9,8 @@ import { checkKnowledgeBase } from '@/lib/catalogue/check-links';
 import { bundledRelevance } from '@/lib/library/bundled-tagger';
 import { relevanceRule } from '@/lib/library/relevance';
 import { LibraryIndex } from '@/lib/library/search-index';
-import { taggedRows, uprInfoSearchSampleBytes } from '../fixtures/upr-info-sample';
+import { uprInfoSearchSampleBytes } from '../fixtures/upr-info-sample';
+import { taggedRows } from './support/parse-file';
 
 const rows = await taggedRows(uprInfoSearchSampleBytes());
 const row = (start: string) => {

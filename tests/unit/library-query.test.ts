@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { parseLibraryQuery, stateNames, withoutClause } from '@/lib/library/query';
 import { LibraryIndex } from '@/lib/library/search-index';
-import { taggedRows, uprInfoSearchSampleBytes } from '../fixtures/upr-info-sample';
+import { uprInfoSearchSampleBytes } from '../fixtures/upr-info-sample';
+import { taggedRows } from './support/parse-file';
 
 const rows = await taggedRows(uprInfoSearchSampleBytes());
 const index = LibraryIndex.fromRows(rows);

@@ -1,4 +1,6 @@
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import type { LibraryRow } from '@/lib/db/rows';
+import { bundledTagger } from '@/lib/library/bundled-tagger';
 import { detectLayout, mappedLayout, type Columns } from '@/lib/import/layouts';
 import { parseRecord, type ParsedRow } from '@/lib/import/rows';
 import { fileFromBytes, openSource } from '@/lib/import/sources';
@@ -24,3 +26,9 @@ export async function parseAll(bytes: Uint8Array, name = 'export.csv', mapped?: 
   return { rows, refused, format: known ? layout.id : undefined, encoding: source.encoding, kind: source.kind, header: source.header, preview: source.preview };
 }
 
+
+/** Rows of an export as the import stores them: parsed, checked and tagged (no database). */
+export async function taggedRows(bytes: Uint8Array, importId = 'fixture'): Promise<LibraryRow[]> {
+  const tag = bundledTagger();
+  return (await parseAll(bytes)).rows.map((row) => ({ ...row, ...tag(row.text), importId }));
+}
