@@ -3,8 +3,9 @@
  * bench time from the real coded UPR rows (tests/fixtures/library-writers.ts; never committed),
  * imported through the side panel at its real width in Chromium, then: import time, the longest
  * main-thread task, the panel's JS heap after (garbage collected first), a search to its result
- * count, and a reopened panel searchable. Beside it, in the same run: the older UPR Info CSV at the
- * same size with this build, and with another build (R2P_BENCH_BASELINE_DIR, e.g. main's) when given.
+ * count, quoted phrases to their exact answer, and a reopened panel searchable. In the same run:
+ * another build (R2P_BENCH_BASELINE_DIR, e.g. main's) on the same file first when given, and the
+ * older UPR Info CSV at the same size with this build (R2P_BENCH_UHRI_OLDER_CSV=0 leaves it out).
  * Goals: import ≤ 30 s, longest task ≤ 100 ms, heap ≤ 150 MB, search p95 ≤ 50 ms, reopen ≤ 3 s.
  */
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -87,6 +88,31 @@ async function typedSearchTimes(page: Page): Promise<number[]> {
   })(${JSON.stringify(QUERIES)})`);
 }
 
+/** Quoted phrases typed into the panel, to the exact answer: the line saying the rows are being read has gone (this build). */
+const PHRASES = ['"enforced disappearance"', '"human rights defenders"', 'Syria "death penalty"'];
+async function phraseTimes(page: Page): Promise<number[]> {
+  return page.evaluate(`(async (queries) => {
+    const input = document.querySelector('input[type=search]');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const times = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      setter.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // The quick answer first (the line appears), then the exact one (it goes).
+      const seen = () => document.querySelector('.library-checking');
+      const until = (ok) => new Promise((resolve) => { const tick = () => (ok() ? resolve() : setTimeout(tick, 5)); tick(); });
+      await Promise.race([until(seen), new Promise((r) => setTimeout(r, 2000))]);
+      await until(() => !seen());
+      times.push(performance.now() - t0);
+      setter.call(input, '');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return times;
+  })(${JSON.stringify(PHRASES)})`);
+}
+
 async function reopen(page: Page): Promise<number> {
   const url = page.url();
   const context = page.context();
@@ -108,17 +134,19 @@ interface Figures {
   longest: number;
   heap: { used: number; buffers?: number };
   search: ReturnType<typeof summarise>;
+  phrases?: number[];
   reopen: number;
   summary: string;
 }
 
-async function measure(extension: string, dir: string, file: string, label: string): Promise<Figures> {
+async function measure(extension: string, dir: string, file: string, label: string, phrases = false): Promise<Figures> {
   const r = await importFile(extension, dir, file, 900_000);
   try {
     const h = await heap(r.page);
     const times: number[] = [];
     for (let round = 0; round < 3; round++) times.push(...(await typedSearchTimes(r.page)));
-    return { label, wall: r.wall, ready: r.ready, longest: Math.max(r.longestImport, r.longestReady), heap: h, search: summarise(times), reopen: await reopen(r.page), summary: r.summary };
+    const p = phrases ? await phraseTimes(r.page) : undefined;
+    return { label, wall: r.wall, ready: r.ready, longest: Math.max(r.longestImport, r.longestReady), heap: h, search: summarise(times), phrases: p, reopen: await reopen(r.page), summary: r.summary };
   } finally {
     await r.context.close();
   }
@@ -127,7 +155,9 @@ async function measure(extension: string, dir: string, file: string, label: stri
 const line = (f: Figures) =>
   `${f.label}: import ${f.wall.toFixed(1)} s to the summary, searchable at ${f.ready.toFixed(1)} s; longest main-thread task ${f.longest ? `${f.longest.toFixed(0)} ms` : 'under 50 ms (none reported)'}; ` +
   `JS heap after ${(f.heap.used / MB).toFixed(0)} MB${f.heap.buffers !== undefined ? ` (+ ${(f.heap.buffers / MB).toFixed(0)} MB of array buffers)` : ''}; ` +
-  `search to its result count p50 ${ms(f.search.p50)}, p95 ${ms(f.search.p95)} (n=${f.search.n}); reopened panel searchable in ${f.reopen.toFixed(2)} s — ${f.summary.slice(0, 70).trim()}…`;
+  `search to its result count p50 ${ms(f.search.p50)}, p95 ${ms(f.search.p95)} (n=${f.search.n}); ` +
+  (f.phrases ? `quoted phrases to their exact answer (rows read from IndexedDB, first time) ${f.phrases.map((t, i) => `${PHRASES[i]} ${ms(t)}`).join(', ')}; ` : '') +
+  `reopened panel searchable in ${f.reopen.toFixed(2)} s — ${f.summary.slice(0, 70).trim()}…`;
 
 export async function benchLibraryUhri(): Promise<{ lines: string[] }> {
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -144,19 +174,20 @@ export async function benchLibraryUhri(): Promise<{ lines: string[] }> {
     writeFileSync(csv, largeExport(RECORDS));
     lines.push(`older UPR Info CSV at the same size: ${(statSync(csv).size / MB).toFixed(0)} MB`);
 
-    const ours = await measure(extension, dir, json, `this build, UHRI JSON, ${nf.format(RECORDS)} records`);
-    lines.push(line(ours));
-    const older = await measure(extension, dir, csv, `this build, older CSV, ${nf.format(RECORDS)} rows`);
-    lines.push(line(older));
+    // Another build (R2P_BENCH_BASELINE_DIR, e.g. main's) on the same file first, then this build.
     const baselineDir = process.env.R2P_BENCH_BASELINE_DIR;
     const baseline = baselineDir && resolve(root, baselineDir, 'chrome-mv3');
-    if (baseline && existsSync(join(baseline, 'manifest.json'))) {
-      const base = await measure(baseline, dir, csv, `${baselineDir}, older CSV, ${nf.format(RECORDS)} rows`);
-      lines.push(line(base));
+    const base = baseline && existsSync(join(baseline, 'manifest.json')) ? await measure(baseline, dir, json, `${baselineDir}, UHRI JSON, ${nf.format(RECORDS)} records`) : undefined;
+    if (base) lines.push(line(base));
+    const ours = await measure(extension, dir, json, `this build, UHRI JSON, ${nf.format(RECORDS)} records`, true);
+    lines.push(line(ours));
+    if (base) {
       lines.push(
-        `same run, ratios against ${baselineDir} on the older CSV: UHRI JSON import ${(ours.wall / base.wall).toFixed(2)}x the time, heap ${(ours.heap.used / base.heap.used).toFixed(2)}x, search p95 ${(ours.search.p95 / base.search.p95).toFixed(2)}x, reopen ${(ours.reopen / base.reopen).toFixed(2)}x`,
+        `same run, same file, this build against ${baselineDir}: import ${(ours.wall / base.wall).toFixed(2)}x the time, heap ${(ours.heap.used / base.heap.used).toFixed(2)}x` +
+          `${ours.heap.buffers !== undefined && base.heap.buffers ? ` (array buffers ${(ours.heap.buffers / base.heap.buffers).toFixed(2)}x)` : ''}, search p50 ${(ours.search.p50 / base.search.p50).toFixed(2)}x, p95 ${(ours.search.p95 / base.search.p95).toFixed(2)}x, reopen ${(ours.reopen / base.reopen).toFixed(2)}x`,
       );
     }
+    if (process.env.R2P_BENCH_UHRI_OLDER_CSV !== '0') lines.push(line(await measure(extension, dir, csv, `this build, older CSV, ${nf.format(RECORDS)} rows`)));
     lines.push(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -53,18 +53,22 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
   const quick = useMemo(() => index?.search(parsed, filters), [index, parsed, filters]);
   // A quoted phrase counts on its words at once; its order is then read from the rows that
   // depend on it (lib/library/search-index.ts `settle`), and the exact answer replaces the quick one.
-  const [settled, setSettled] = useState<{ of: LibraryResult; result: LibraryResult } | null>(null);
+  // The top of the list is read first, then the rest (the count).
+  const [settled, setSettled] = useState<{ of: LibraryResult; result: LibraryResult; done: boolean } | null>(null);
   useEffect(() => {
     if (!lib || !quick?.unchecked.length) return;
     const ac = new AbortController();
-    lib.index.settle(parsed, filters, lib.rows, ac.signal).then(
-      (result) => setSettled({ of: quick, result }),
-      (e: unknown) => !ac.signal.aborted && setLoadError(e instanceof Error ? e.message : String(e)),
-    );
+    lib.index
+      .settle(parsed, filters, lib.rows, ac.signal, (result) => setSettled({ of: quick, result, done: false }))
+      .then(
+        (result) => setSettled({ of: quick, result, done: true }),
+        (e: unknown) => !ac.signal.aborted && setLoadError(e instanceof Error ? e.message : String(e)),
+      );
     return () => ac.abort();
   }, [lib, quick, parsed, filters]);
-  const result = settled && settled.of === quick ? settled.result : quick;
-  const checking = !!quick?.unchecked.length && result === quick;
+  const mine = settled && settled.of === quick ? settled : null;
+  const result = mine ? mine.result : quick;
+  const checking = !!quick?.unchecked.length && !mine?.done;
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const bars = useMemo(() => (index && filters.sur ? index.sessionBars(filters.sur) : []), [index, filters.sur]);
 

@@ -21,10 +21,9 @@
  */
 import { knowledgeBase } from '../catalogue/knowledge';
 import { stateLookup, type StateLookup } from '../import/state-names';
-import { foldText } from '../text/normalize';
-import { inflections } from '../text/stem';
 import { TypoVocabulary } from '../text/typo-vocabulary';
 import { IndexBuilder, KINDS, MECHANISMS, type IndexSnapshot } from './index-snapshot';
+import { APART, HOLDS, judge, makePhrase, phraseKey, WORDS, type Phrase } from './phrases';
 import { eachPosition, emptyTable, findKey, type PostingsTable } from './postings';
 import { parseLibraryQuery, stateNames, type LibraryQuery, type QueryClause, type QueryTerm, type StateNames } from './query';
 import type { LibraryRow, Mechanism } from '../db/rows';
@@ -87,36 +86,11 @@ export interface RowReader {
   each(positions: ArrayLike<number>, visit: (row: LibraryRow, rank: number) => void, perRead?: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** A phrase of the query, with what is known of each row: see `PhraseState`. */
-interface Phrase {
-  pattern: RegExp;
-  /** Per row: LACKS, WORDS (its words, order not read yet), HOLDS or APART (its words, not in that order). */
-  state: Uint8Array;
-  weight: number;
-}
-const LACKS = 0;
-const WORDS = 1;
-const HOLDS = 2;
-const APART = 3;
-
 type Resolved =
   | { kind: 'state'; mask: Uint8Array }
   /** Index term numbers a word may stand for, with their weights. */
   | { kind: 'word'; alternatives: Array<[number, number]> }
   | { kind: 'phrase'; phrase: Phrase };
-
-const LETTER = '[\\p{L}\\p{N}]';
-/**
- * The text pattern of a phrase: at each position one of the index terms it may stand for, in any
- * of the forms they are made from (lib/text/stem.ts), whole words, apart by anything but letters.
- */
-function textPattern(positions: ReadonlyArray<readonly string[]>): RegExp {
-  const at = positions.map((terms) => `(?:${terms.flatMap(inflections).join('|')})`);
-  return new RegExp(`(?<!${LETTER})${at.join('[^\\p{L}\\p{N}]+')}(?!${LETTER})`, 'u');
-}
-const ASCII = /^[\x00-\x7f]*$/;
-/** The text as the index reads it: folded (plain ASCII only lower-cased). */
-const folded = (text: string) => (ASCII.test(text) ? text.toLowerCase() : foldText(text));
 
 let bundledNames: StateNames | undefined;
 /** State names of the bundled data/states.json, for queries passed as text. */
@@ -147,6 +121,8 @@ const RANKED = 200;
 const BUCKETS = 64;
 /** Phrases whose rows' verdicts are kept (a few hundred kB each at 267,000 rows). */
 const KEEP_PHRASES = 8;
+/** Rows at the top of the list that `settle` reads first. */
+const FIRST_SCREEN = 30;
 /** Rounds of `settle` at most: each reads the rows the last answer depended on. */
 const SETTLE_ROUNDS = 4;
 const NO_ROWS = new Int32Array(0);
@@ -419,31 +395,13 @@ export class LibraryIndex {
     })!;
   }
 
-  /** A phrase's rows: those holding its words (in any order) until `settle` reads them. Kept for the next keystrokes. */
+  /** A phrase's rows, kept for the next keystrokes (with what `settle` has read of them). */
   private phrase(positions: Array<Array<[number, number]>>): Phrase {
     const terms = this.snapshot.terms;
-    const words = positions.map((alts) => alts.map(([k]) => terms.keys[k]!));
-    const key = words.map((w) => w.join('|')).join(' ');
+    const key = phraseKey(terms, positions);
     const kept = this.phrases.get(key);
     if (kept) return kept;
-    const n = this.size;
-    const state = new Uint8Array(n);
-    let weight = 0;
-    // state[i] counts the phrase's positions found in row i, in turn (at most 255 words).
-    const all = Math.min(positions.length, 255);
-    if (positions.every((alts) => alts.length)) {
-      for (let j = 0; j < all; j++) {
-        const alts = positions[j]!;
-        for (const [k, w] of alts) {
-          weight += (Math.log(1 + n / terms.count[k]!) * w) / alts.length;
-          eachPosition(terms, k, (p) => {
-            if (state[p] === j) state[p] = j + 1;
-          });
-        }
-      }
-      for (let i = 0; i < n; i++) state[i] = state[i] === all ? WORDS : LACKS;
-    }
-    const p: Phrase = { pattern: textPattern(words), state, weight };
+    const p = makePhrase(terms, positions, this.size);
     if (this.phrases.size >= KEEP_PHRASES) this.phrases.delete(this.phrases.keys().next().value!);
     this.phrases.set(key, p);
     return p;
@@ -665,27 +623,33 @@ export class LibraryIndex {
   /**
    * `search`, exact: the rows it counted on a phrase's words are read through `rows` (a few
    * blocks at a time, storage order) and judged on the phrase itself, until nothing it depends on
-   * is unread. Rejects with the signal's reason when aborted (the next keystroke).
+   * is unread. The rows at the top of the list are read first and `shown` gets that answer (a
+   * phrase spread over the whole library reads most of it: about 1.5 s at 267,000 rows). Rejects
+   * with the signal's reason when aborted (the next keystroke).
    */
-  async settle(query: string | LibraryQuery, filters: LibraryFilters, rows: RowReader, signal?: AbortSignal): Promise<LibraryResult> {
-    let result = this.search(query, filters);
-    for (let round = 0; round < SETTLE_ROUNDS && result.unchecked.length; round++) {
-      const unread = result.unchecked;
+  async settle(query: string | LibraryQuery, filters: LibraryFilters, rows: RowReader, signal?: AbortSignal, shown?: (r: LibraryResult) => void): Promise<LibraryResult> {
+    const read = async (unread: Int32Array) => {
       const phrases = [...this.phrases.values()];
       const t = performance.now();
-      await rows.each(unread, (row, k) => this.judge(unread[k]!, row.text, phrases), 8, signal);
+      await rows.each(unread, (row, k) => judge(phrases, unread[k]!, row.text), 8, signal);
       performance.measure?.('r2p:library:phrases', { start: t, end: performance.now() });
       signal?.throwIfAborted();
       // A row that could not be read (its block gone) does not hold the phrase.
       for (const p of phrases) for (const i of unread) if (p.state[i] === WORDS) p.state[i] = APART;
-      result = this.search(query, filters);
+      return this.search(query, filters);
+    };
+    let result = this.search(query, filters);
+    if (shown && result.unchecked.length > FIRST_SCREEN) {
+      for (let round = 0; round < SETTLE_ROUNDS; round++) {
+        const unread = new Set(result.unchecked);
+        const top = Int32Array.from(result.positions.subarray(0, FIRST_SCREEN).filter((p) => unread.has(p)));
+        if (!top.length) break;
+        result = await read(top);
+      }
+      if (result.unchecked.length) shown(result);
     }
+    for (let round = 0; round < SETTLE_ROUNDS && result.unchecked.length; round++) result = await read(result.unchecked);
     return result;
-  }
-
-  private judge(i: number, text: string, phrases: readonly Phrase[]): void {
-    let t: string | undefined;
-    for (const p of phrases) if (p.state[i] === WORDS) p.state[i] = p.pattern.test((t ??= folded(text))) ? HOLDS : APART;
   }
 
   /** Per session for one State under Review (UPR rows): received, atrocity-relevant, share supported. */

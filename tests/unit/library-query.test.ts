@@ -94,6 +94,24 @@ describe('words, phrases, OR and NOT', () => {
     expect(loose.some((r) => !/enforced disappearances?/i.test(r.text))).toBe(true);
   });
 
+  it('a phrase spread over many rows: the top of the list is read first and shown exact, then the count', async () => {
+    const holds = (t: string) => /\bhuman[^\p{L}\p{N}]+rights?\b/iu.test(t);
+    const q = '"human rights"';
+    const quick = LibraryIndex.fromRows(rows);
+    const words = quick.search(q);
+    expect(words.unchecked.length).toBeGreaterThan(30);
+    const read: number[] = [];
+    const reader = { each: (p: ArrayLike<number>, visit: (r: (typeof rows)[number], k: number) => void) => (read.push(p.length), quick.rows.each(p, visit)) };
+    const shown: Array<{ top: boolean[]; total: number }> = [];
+    const exact = await quick.settle(q, {}, reader, undefined, (r) => shown.push({ top: Array.from(r.positions.subarray(0, 30), (p) => holds(quick.rowAt(p).text)), total: r.total }));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.top.every(Boolean)).toBe(true);
+    // The first reads were a screenful each, far fewer than every row holding the words.
+    expect(read[0]).toBeLessThanOrEqual(30);
+    expect(exact.unchecked).toHaveLength(0);
+    expect(exact.total).toBe(rows.filter((r) => holds(r.text)).length);
+  });
+
   it('OR takes either word; NOT and a minus sign leave a word out', async () => {
     const genocide = await ids('genocide');
     const torture = await ids('torture');
