@@ -577,14 +577,22 @@ export class LibraryIndex {
     const { count: nFound, lo, hi } = this.matchRows(clauses, keep, true);
     if (!nFound) {
       // Say which term found nothing, and what dropping each term would find (one term alone
-      // found nothing; without it, every row the filters keep).
+      // found nothing; without it, every row the filters keep). Each set of clauses is counted
+      // once: with two terms, one's "alone" is the other's "without".
+      const counted = new Map<string, number>();
+      const count = (set: QueryClause[]) => {
+        const key = set.map((c) => clauses.indexOf(c)).join(',');
+        let v = counted.get(key);
+        if (v === undefined) counted.set(key, (v = this.matchRows(set, keep, false).count));
+        return v;
+      };
       q.clauses.forEach((c, k) => {
         if (pending(c)) return;
         const rest = clauses.filter((other) => other !== c);
         let kept = 0;
         if (!rest.length) for (let i = 0; i < this.size; i++) kept += keep(i) ? 1 : 0;
-        reading[k]!.without = rest.length ? this.matchRows(rest, keep, false).count : kept;
-        if (!c.negated) reading[k]!.alone = rest.length ? this.matchRows([c], keep, false).count : 0;
+        reading[k]!.without = rest.length ? count(rest) : kept;
+        if (!c.negated) reading[k]!.alone = rest.length ? count([c]) : 0;
       });
       return { positions: NO_ROWS, total: 0, reading, unchecked: this.takeUnknown() };
     }
