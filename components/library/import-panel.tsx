@@ -7,16 +7,22 @@ import { ENCODING_LABELS } from '@/lib/import/encoding';
 
 const nf = new Intl.NumberFormat('en-GB');
 
-/** `onImported` gets the rows added when the importer hands them over. */
-export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: (rows?: LibraryRow[]) => void }) {
+/**
+ * `onImported` gets the rows added when the importer hands them over. `collapsed` (the library
+ * has rows): the panel folds into one "Import more recommendations" line, so the search comes
+ * first; it opens for an import (a file dropped on the line too) and keeps its summary open after.
+ */
+export function ImportPanel({ importer, onImported, collapsed = false }: { importer: Importer; onImported: (rows?: LibraryRow[]) => void; collapsed?: boolean }) {
   const [running, setRunning] = useState<RunningImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [open, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const start = (file: File | undefined) => {
     if (!file || running) return;
+    setOpen(true);
     setOutcome(null);
     setProgress({ phase: 'parsing', rowsDone: 0, rowsStored: 0, fraction: 0, rowsPerSecond: 0 });
     const run = importer(file, setProgress);
@@ -30,22 +36,22 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
     });
   };
 
-  return (
-    <section className="library-import" aria-labelledby="library-import-heading">
-      <h2 id="library-import-heading" className="group-heading">Import</h2>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          start(e.dataTransfer.files[0]);
-        }}
-      >
+  const drop = {
+    onDragOver: (e: React.DragEvent) => {
+      e.preventDefault();
+      setDragging(true);
+      setOpen(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (e: React.DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      start(e.dataTransfer.files[0]);
+    },
+  };
+  const body = (
+    <>
+      <div className={`drop-zone${dragging ? ' dragging' : ''}`}>
         <label>
           Import UPR recommendations
           <input
@@ -72,6 +78,26 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
         </div>
       )}
       {outcome && <OutcomeView outcome={outcome} />}
+    </>
+  );
+
+  // One structure whether folded or not: a file chosen while the library loads (and the panel
+  // folds) lands in the same input.
+  const shown = !collapsed || open;
+  return (
+    <section className={`library-import${collapsed ? ' folded' : ''}`} aria-labelledby="library-import-heading" {...drop}>
+      <h2 id="library-import-heading" className="group-heading">
+        {collapsed ? (
+          <button type="button" className="link-button disclosure" aria-expanded={shown} aria-controls="library-import-body" onClick={() => setOpen((o) => !o)}>
+            Import more recommendations
+          </button>
+        ) : (
+          'Import'
+        )}
+      </h2>
+      <div id="library-import-body" hidden={!shown}>
+        {body}
+      </div>
     </section>
   );
 }

@@ -1,17 +1,37 @@
-/** The result list, virtualised: 40,000 rows render as the dozen in view. */
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+/**
+ * The result list, virtualised: 40,000 rows render as the dozen in view. It flows with the side
+ * panel's own scroll (no box scrolling inside the panel), so the virtualiser follows the window.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { LibraryRow } from '@/lib/db/rows';
 import { ACTION_LABELS, responseLabel } from '@/lib/library/labels';
 import { useKnowledge } from '../knowledge-context';
 
-const ESTIMATE = 130;
+const ESTIMATE = 160;
+
+/** Where the list starts in the document: what sits above it (filters, chart, import summary) changes height. */
+function useDocumentTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setTop(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return top;
+}
 
 export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const listRef = useRef<HTMLUListElement>(null);
+  const top = useDocumentTop(listRef);
+  const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    scrollMargin: top,
     estimateSize: () => ESTIMATE,
     // An element with no layout (a hidden panel) measures 0: keep the estimate rather than
     // collapse every row onto one line and render the whole list.
@@ -22,23 +42,21 @@ export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
     initialRect: { width: 400, height: 700 },
   });
   return (
-    <div ref={scrollRef} className="library-results" tabIndex={0} aria-label="Library results">
-      <ul style={{ height: virtualizer.getTotalSize() }} className="library-results-inner">
-        {virtualizer.getVirtualItems().map((v) => (
-          <li
-            key={v.key}
-            data-index={v.index}
-            ref={virtualizer.measureElement}
-            className="library-row"
-            style={{ transform: `translateY(${v.start}px)` }}
-            aria-setsize={rows.length}
-            aria-posinset={v.index + 1}
-          >
-            <RowCard row={rows[v.index]!} />
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ul ref={listRef} style={{ height: virtualizer.getTotalSize() }} className="library-results" aria-label="Library results">
+      {virtualizer.getVirtualItems().map((v) => (
+        <li
+          key={v.key}
+          data-index={v.index}
+          ref={virtualizer.measureElement}
+          className="library-row"
+          style={{ transform: `translateY(${v.start - top}px)` }}
+          aria-setsize={rows.length}
+          aria-posinset={v.index + 1}
+        >
+          <RowCard row={rows[v.index]!} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -11,7 +11,8 @@ import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
 import { libraryCsv } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { ImportPanel } from './import-panel';
-import { LibraryFilterBar } from './library-filters';
+import { FiltersDisclosure } from '../filters-disclosure';
+import { LibraryFilterBar, libraryFiltersInUse } from './library-filters';
 import { LibraryResults } from './library-results';
 import { SurChart } from './sur-chart';
 import './library.css';
@@ -50,7 +51,7 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
 
   return (
     <div className="library-view">
-      <ImportPanel importer={importer} onImported={imported} />
+      <ImportPanel importer={importer} onImported={imported} collapsed={!!index && index.size > 0} />
       {loadError && <p role="alert">The library could not be read: {loadError}</p>}
       {!index && !loadError && <p className="muted">Opening the library…</p>}
       {index && index.size === 0 && (
@@ -71,26 +72,34 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
-          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
-          <div className="library-toolbar">
-            <p role="status" className="result-count">
-              {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+          <FiltersDisclosure
+            count={libraryFiltersInUse(filters)}
+            onClear={() => setFilters({})}
+            lead={
+              <p role="status" className="result-count">
+                {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+              </p>
+            }
+            trail={
+              <button
+                type="button"
+                className="secondary"
+                disabled={!result.total}
+                onClick={() => downloadBlob(new Blob([libraryCsv(result.rows)], { type: 'text/csv;charset=utf-8' }), 'upr-recommendations.csv')}
+              >
+                Export CSV
+              </button>
+            }
+          >
+            <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
+            {/* Here rather than below the list: the list flows with the panel, its end is far away. */}
+            <p className="muted library-note">
+              “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
+              hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.
             </p>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!result.total}
-              onClick={() => downloadBlob(new Blob([libraryCsv(result.rows)], { type: 'text/csv;charset=utf-8' }), 'upr-recommendations.csv')}
-            >
-              Export CSV
-            </button>
-          </div>
+          </FiltersDisclosure>
+          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
           <LibraryResults rows={result.rows} />
-          <p className="muted library-note">
-            “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
-            hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.
-          </p>
         </section>
       )}
     </div>

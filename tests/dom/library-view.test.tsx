@@ -14,18 +14,6 @@ import { UPR_INFO_SAMPLE as SAMPLE, UPR_INFO_SAMPLE_ROWS } from '../fixtures/upr
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 
-// happy-dom does no layout: give the results' scroll box the size a side panel would have, so
-// the virtualiser has a viewport to fill (as it does in Chromium, see tests/e2e/library.test.ts).
-const layout = (dim: number) => ({
-  configurable: true,
-  get(this: HTMLElement) {
-    return this.classList?.contains('library-results') ? dim : 0;
-  },
-});
-for (const [prop, dim] of [['offsetHeight', 700], ['clientHeight', 700], ['offsetWidth', 400], ['clientWidth', 400]] as const) {
-  Object.defineProperty(HTMLElement.prototype, prop, layout(dim));
-}
-
 let container: HTMLDivElement;
 let root: Root;
 let db: R2PDatabase;

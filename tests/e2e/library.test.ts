@@ -37,6 +37,7 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     const allTorture = Number((await count.textContent())!.replace(/\D/g, ''));
     await expect(page.locator('.library-card').first().locator('.concept-tags').textContent()).resolves.toMatch(/Torture/i);
 
+    await page.getByRole('button', { name: 'Filters (0)' }).click();
     await page.getByLabel('State under Review').selectOption('Uzbekistan');
     await expect.poll(async () => Number((await count.textContent())?.replace(/\D/g, ''))).toBeLessThan(allTorture);
     for (const meta of await page.locator('.library-card .muted').first().allTextContents()) expect(meta).toMatch(/→ Uzbekistan/);
