@@ -104,8 +104,8 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     await recs.nth(2).waitFor();
     await recs.nth(2).locator('textarea').fill(LONG_DRAFT);
     await page.getByRole('button', { name: 'Blank question' }).click();
-    await page.locator('.drafts[aria-label="Advance questions"] textarea').fill(`What steps has ${UK} taken to prevent incitement to violence?`);
-    await page.getByLabel('Opening line').fill(`Thank you, Mr. President. Norway welcomes the delegation of ${UK}.`);
+    await page.locator('.drafts[aria-label="Advance questions"] textarea').fill(`What steps has the ${UK} taken to prevent incitement to violence?`);
+    await page.getByLabel('Opening line').fill(`Thank you, Mr. President. Norway welcomes the delegation of the ${UK}.`);
     for (const name of ['Question 1', 'Recommendation 1', 'Recommendation 2', 'Recommendation 3']) {
       await page.locator('.statement-pick label', { hasText: name }).getByRole('checkbox').check();
     }
@@ -260,6 +260,29 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       expect(found).toEqual(found.map(({ view }) => ({ view, scroll: 0, sticking: [] })));
     }, 180_000);
   }
+
+  it('takes the README screenshots of the Reviews and Library tabs, at 360 px', async () => {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 360, height: HEIGHT });
+    await open(page, 'sidepanel.html#reviews');
+    await page.getByRole('button', { name: '2 Dialogue', exact: true }).click();
+    const recs = page.locator('.drafts[aria-label="Recommendations"]');
+    await recs.locator('.draft-analysis').first().waitFor();
+    await page.locator('.reviews-view .review-workspace').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await measureOverflow(page)).toEqual({ scroll: 0, sticking: [] });
+    await page.screenshot({ path: `${SHOTS_DIR}/side-panel-reviews.png` });
+
+    await open(page, 'sidepanel.html#library');
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill('torture');
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.getByLabel('Atrocity prevention relevant only').check();
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await expect.poll(() => page.locator('.library-view .result-count').textContent()).toMatch(/^\d+ recommendations$/);
+    await page.locator('.library-card').first().waitFor();
+    expect(await measureOverflow(page)).toEqual({ scroll: 0, sticking: [] });
+    await page.screenshot({ path: `${SHOTS_DIR}/side-panel-library.png` });
+    await page.close();
+  });
 
   it('the popup fits its own width, and the full-tab pages 1280 px', async () => {
     const found: Found[] = [];
