@@ -255,6 +255,11 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
         await page.getByRole('heading', { name: ready }).first().waitFor();
         await check(`page ${path.replace('.html', '')}`);
       }
+      // The reader, last of those pages, with a report open: its pages scroll in their own box.
+      const pdf = await reportPdf(3);
+      await page.getByTestId('reader-file-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf.bytes) });
+      await page.locator('.pdf-page[data-rendered]').first().waitFor({ timeout: 20_000 });
+      await check('page reader with a document');
       await page.close();
 
       expect(found).toEqual(found.map(({ view }) => ({ view, scroll: 0, sticking: [] })));
