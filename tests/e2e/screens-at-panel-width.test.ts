@@ -38,6 +38,10 @@ const LONG_DRAFT =
 
 type Found = { view: string } & Overflow;
 
+/** The extension's full-tab pages (the reader last), and the heading that says each is ready. */
+const PAGE_HEADINGS = { 'options.html': 'Highlighting', 'welcome.html': 'Highlighting', 'reader.html': 'R2P Lens reader' } as const;
+const PAGES = Object.keys(PAGE_HEADINGS) as (keyof typeof PAGE_HEADINGS)[];
+
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, built extension)', () => {
@@ -53,6 +57,17 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       clip,
     );
   const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  /** A full-tab page, once its heading is there. */
+  const openPage = async (page: Page, path: (typeof PAGES)[number]) => {
+    await open(page, path);
+    await page.getByRole('heading', { name: PAGE_HEADINGS[path] }).first().waitFor();
+  };
+  /** A three-page report opened in the reader page, once its first page is drawn. */
+  const openReport = async (page: Page) => {
+    const pdf = await reportPdf(3);
+    await page.getByTestId('reader-file-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf.bytes) });
+    await page.locator('.pdf-page[data-rendered]').first().waitFor({ timeout: 20_000 });
+  };
 
   beforeAll(async () => {
     s = await launchWithExtension();
@@ -246,19 +261,12 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       await check('library import summary');
 
       // The full-tab pages at this width.
-      for (const [path, ready] of [
-        ['options.html', 'Highlighting'],
-        ['welcome.html', 'Highlighting'],
-        ['reader.html', 'R2P Lens reader'],
-      ] as const) {
-        await open(page, path);
-        await page.getByRole('heading', { name: ready }).first().waitFor();
+      for (const path of PAGES) {
+        await openPage(page, path);
         await check(`page ${path.replace('.html', '')}`);
       }
       // The reader, last of those pages, with a report open: its pages scroll in their own box.
-      const pdf = await reportPdf(3);
-      await page.getByTestId('reader-file-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf.bytes) });
-      await page.locator('.pdf-page[data-rendered]').first().waitFor({ timeout: 20_000 });
+      await openReport(page);
       await check('page reader with a document');
       await page.close();
 
@@ -302,19 +310,12 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
 
     const page = await s.context.newPage();
     await page.setViewportSize({ width: 1280, height: HEIGHT });
-    for (const [path, ready] of [
-      ['options.html', 'Highlighting'],
-      ['welcome.html', 'Highlighting'],
-      ['reader.html', 'R2P Lens reader'],
-    ] as const) {
-      await open(page, path);
-      await page.getByRole('heading', { name: ready }).first().waitFor();
+    for (const path of PAGES) {
+      await openPage(page, path);
       found.push({ view: path, ...(await measureOverflow(page)) });
       await page.screenshot({ path: `${SHOTS_DIR}/page-1280-${slug(path)}.png`, fullPage: true });
     }
-    const pdf = await reportPdf(3);
-    await page.getByTestId('reader-file-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf.bytes) });
-    await page.locator('.pdf-page[data-rendered]').first().waitFor({ timeout: 20_000 });
+    await openReport(page);
     found.push({ view: 'reader with a document', ...(await measureOverflow(page)) });
     await page.screenshot({ path: `${SHOTS_DIR}/page-1280-reader-document.png` });
     await page.close();
