@@ -36,12 +36,14 @@ export default defineConfig({
       'previous-concept': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted concept' },
     },
     // Extension pages run only their own files: no eval, no remote code, and nothing loaded from
-    // elsewhere (images, fonts, frames, styles). connect-src is open to web addresses only for the
-    // reader's one download of a PDF the user asked for (lib/reader/fetch-pdf.ts); no web sockets.
+    // elsewhere (images, fonts, frames, styles). connect-src is open to web addresses for the
+    // reader's one download of a PDF the user asked for (lib/reader/fetch-pdf.ts), and to web
+    // sockets for a review the user shares: the code connects only to the server address the
+    // user entered (lib/sync/session.ts), never before a review is shared.
     // Inline styles stay allowed: pdf.js lays out its text layer with them (styles run no code).
     content_security_policy: {
       extension_pages:
-        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self' https: http:; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self' https: http: wss: ws:; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
       ? {
@@ -49,8 +51,10 @@ export default defineConfig({
             gecko: {
               id: 'r2p-lens@r2p-lens.example',
               strict_min_version: '140.0',
-              // Firefox's declaration of what leaves the browser: nothing.
-              data_collection_permissions: { required: ['none'] },
+              // Firefox's declaration of what leaves the browser: nothing, unless the user shares a
+              // review with their mission's server; then, asked at their click (lib/sync/data-consent.ts),
+              // what a shared review carries: their name, drafts, and evidence clips with their pages.
+              data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent', 'browsingActivity'] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -6,6 +6,7 @@ import { saveAssessment } from '@/lib/reviews/assessments';
 import { removeEvidence } from '@/lib/reviews/evidence';
 import { AutosaveField } from './autosave-field';
 import { EvidenceList } from './evidence-list';
+import { LastChange } from './last-change';
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
   unknown: 'Not assessed / unknown',
@@ -44,6 +45,7 @@ export function IndicatorRow({ db, reviewId, item, assessment, evidence, onSugge
             ))}
           </select>
         </label>
+        <LastChange entity={`assessments/${item.id}`} field="status" />
         {status === 'present' || status === 'partly' ? (
           <button type="button" className="secondary small" onClick={() => onSuggest(item)}>
             Suggest recommendations

@@ -4,6 +4,7 @@ import type { R2PDatabase } from '@/lib/db/database';
 import type { ReviewRow, UprResponse } from '@/lib/db/rows';
 import { listDrafts, outcomeSummary, saveDraft } from '@/lib/reviews/drafts';
 import { AutosaveField } from './autosave-field';
+import { LastChange } from './last-change';
 
 const RESPONSES: Record<UprResponse, string> = { pending: 'Pending', supported: 'Supported', noted: 'Noted' };
 
@@ -33,6 +34,7 @@ export function OutcomeStep({ db, review, stateName }: { db: R2PDatabase; review
                     </option>
                   ))}
                 </select>
+                <LastChange entity={`drafts/${r.id}`} field="response" />
               </label>
               <AutosaveField
                 label={`Paragraph in the report (recommendation ${i + 1})`}

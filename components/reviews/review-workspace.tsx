@@ -10,6 +10,8 @@ import { FollowUpStep } from './follow-up-step';
 import { OutcomeStep } from './outcome-step';
 import { PrepareStep } from './prepare-step';
 import { ReviewDetails } from './review-details';
+import { OpenReview } from './share-context';
+import { SharePanel } from './share-panel';
 
 const STEPS = [
   { id: 'prepare', label: '1 Prepare' },
@@ -22,30 +24,33 @@ const STEPS = [
 export function ReviewWorkspace({ db, review, stateName, initialStep = 'prepare' }: { db: R2PDatabase; review: ReviewRow; stateName: string; initialStep?: ReviewStep }) {
   const [step, setStep] = useState<ReviewStep>(initialStep);
   return (
-    <article className="review-workspace" aria-labelledby="review-h">
-      <h2 id="review-h">
-        {stateName}
-        {review.session ? `, session ${review.session}` : ''}
-        <span className="muted"> · {review.delegation || 'delegation not set'}</span>
-      </h2>
-      <ReviewDetails db={db} review={review} />
-      <nav className="step-nav" aria-label="UPR steps">
-        {STEPS.map((s) => (
-          <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>
-            {s.label}
-          </button>
-        ))}
-      </nav>
-      {step === 'prepare' && <PrepareStep db={db} review={review} stateName={stateName} />}
-      {step === 'dialogue' && <DialogueStep db={db} review={review} stateName={stateName} />}
-      {step === 'outcome' && <OutcomeStep db={db} review={review} stateName={stateName} />}
-      {step === 'follow-up' && <FollowUpStep db={db} review={review} />}
-      {step === 'export' && (
-        <>
-          <ExportPanel db={db} review={review} stateName={stateName} />
-          <BackupPanel db={db} />
-        </>
-      )}
-    </article>
+    <OpenReview reviewId={review.id}>
+      <article className="review-workspace" aria-labelledby="review-h">
+        <h2 id="review-h">
+          {stateName}
+          {review.session ? `, session ${review.session}` : ''}
+          <span className="muted"> · {review.delegation || 'delegation not set'}</span>
+        </h2>
+        <SharePanel db={db} reviewId={review.id} />
+        <ReviewDetails db={db} review={review} />
+        <nav className="step-nav" aria-label="UPR steps">
+          {STEPS.map((s) => (
+            <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        {step === 'prepare' && <PrepareStep db={db} review={review} stateName={stateName} />}
+        {step === 'dialogue' && <DialogueStep db={db} review={review} stateName={stateName} />}
+        {step === 'outcome' && <OutcomeStep db={db} review={review} stateName={stateName} />}
+        {step === 'follow-up' && <FollowUpStep db={db} review={review} />}
+        {step === 'export' && (
+          <>
+            <ExportPanel db={db} review={review} stateName={stateName} />
+            <BackupPanel db={db} />
+          </>
+        )}
+      </article>
+    </OpenReview>
   );
 }

@@ -15,6 +15,8 @@ import { PendingClips } from './pending-clips';
 import { ReviewList, reviewLabel } from './review-list';
 import { ReviewWorkspace } from './review-workspace';
 import { restoreDefaultPanel } from './panel-path';
+import { SharingProvider } from './share-context';
+import { ShareForm } from './share-form';
 import './reviews.css';
 
 const SELECTED_KEY = 'r2p:reviews:selected';
@@ -52,6 +54,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
   const [selectedId, setSelectedId] = useState<string | null>(() => opening?.reviewId ?? remembered());
   const [openStep, setOpenStep] = useState<ReviewStep | undefined>(opening?.step);
   const [creating, setCreating] = useState(false);
+  const [joining, setJoining] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; label: string } | null>(null);
 
   useEffect(() => {
@@ -83,54 +86,63 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
   };
 
   return (
-    <AutosaveProvider clock={clock} delayMs={delayMs}>
-      <section className="reviews-view" aria-label="UPR reviews">
-        <div className="reviews-top">
-          <h2>Reviews</h2>
-          <SaveStatus />
-        </div>
-        {deleted && (
-          <div className="undo-bar" role="status">
-            Deleted the review of {deleted.label}.{' '}
-            <button
-              type="button"
-              onClick={() => {
-                void undoDeleteReview(db, deleted.id).then(() => select(deleted.id));
-                setDeleted(null);
-              }}
-            >
-              Undo
-            </button>
+    <SharingProvider db={db}>
+      <AutosaveProvider clock={clock} delayMs={delayMs}>
+        <section className="reviews-view" aria-label="UPR reviews">
+          <div className="reviews-top">
+            <h2>Reviews</h2>
+            <SaveStatus />
           </div>
-        )}
-        <PendingClips db={db} reviews={reviews} currentReviewId={selected?.id ?? null} stateName={stateName} />
-        {reviews.length > 0 && (
-          <ReviewList
-            reviews={reviews}
-            selectedId={selected?.id ?? null}
-            stateName={stateName}
-            onSelect={select}
-            onNew={() => setCreating(true)}
-            onDelete={(id) => {
-              const r = reviews.find((x) => x.id === id)!;
-              void softDeleteReview(db, id);
-              setDeleted({ id, label: reviewLabel(r, stateName) });
-              if (id === selected?.id) select(null);
-            }}
-          />
-        )}
-        {creating || reviews.length === 0 ? (
-          <NewReviewForm
-            states={kb.states}
-            onCancel={reviews.length > 0 ? () => setCreating(false) : undefined}
-            onCreate={(input) => void createReview(db, input).then((r) => select(r.id))}
-          />
-        ) : selected ? (
-          <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} initialStep={openStep} />
-        ) : (
-          <p className="empty-state">Choose a review above, or start a new one.</p>
-        )}
-      </section>
-    </AutosaveProvider>
+          {deleted && (
+            <div className="undo-bar" role="status">
+              Deleted the review of {deleted.label}.{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  void undoDeleteReview(db, deleted.id).then(() => select(deleted.id));
+                  setDeleted(null);
+                }}
+              >
+                Undo
+              </button>
+            </div>
+          )}
+          <PendingClips db={db} reviews={reviews} currentReviewId={selected?.id ?? null} stateName={stateName} />
+          {reviews.length > 0 && (
+            <ReviewList
+              reviews={reviews}
+              selectedId={selected?.id ?? null}
+              stateName={stateName}
+              onSelect={select}
+              onNew={() => setCreating(true)}
+              onDelete={(id) => {
+                const r = reviews.find((x) => x.id === id)!;
+                void softDeleteReview(db, id);
+                setDeleted({ id, label: reviewLabel(r, stateName) });
+                if (id === selected?.id) select(null);
+              }}
+            />
+          )}
+          {joining ? (
+            <ShareForm db={db} onDone={(id) => (select(id), setJoining(false))} onCancel={() => setJoining(false)} />
+          ) : (
+            <button type="button" className="secondary small join-shared" onClick={() => setJoining(true)}>
+              Join a shared review…
+            </button>
+          )}
+          {creating || reviews.length === 0 ? (
+            <NewReviewForm
+              states={kb.states}
+              onCancel={reviews.length > 0 ? () => setCreating(false) : undefined}
+              onCreate={(input) => void createReview(db, input).then((r) => select(r.id))}
+            />
+          ) : selected ? (
+            <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} initialStep={openStep} />
+          ) : (
+            <p className="empty-state">Choose a review above, or start a new one.</p>
+          )}
+        </section>
+      </AutosaveProvider>
+    </SharingProvider>
   );
 }

@@ -48,6 +48,9 @@ function StatementEditor({ db, review, drafts, labelOf, statement, defaultPace }
   const key = (f: string) => `statement:${review.id}:${f}`;
   // Local, so a tick or a move shows at once; each change is written straight away.
   const [chosen, setChosen] = useState(statement.items);
+  // A colleague's order (shared review) replaces the one on screen.
+  const savedOrder = statement.items.join('\n');
+  useEffect(() => setChosen(statement.items), [savedOrder]); // eslint-disable-line react-hooks/exhaustive-deps
   const items = chosen.filter((id) => drafts.some((d) => d.id === id));
   const setItems = (next: string[]) => {
     setChosen(next);

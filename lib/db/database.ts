@@ -16,7 +16,9 @@ import type {
   LibraryBlockRow,
   ReaderDocumentRow,
   ReviewRow,
+  ShareRow,
   StatementRow,
+  SyncUpdateRow,
 } from './rows';
 
 export type R2PDatabase = Dexie & {
@@ -30,6 +32,9 @@ export type R2PDatabase = Dexie & {
   libraryBlocks: EntityTable<LibraryBlockRow, 'id'>;
   imports: EntityTable<ImportRow, 'id'>;
   documents: EntityTable<ReaderDocumentRow, 'id'>;
+  /** Reviews shared with a mission's server: read and write them only through lib/sync. */
+  shares: EntityTable<ShareRow, 'reviewId'>;
+  syncUpdates: EntityTable<SyncUpdateRow, 'id'>;
 };
 
 export const DB_NAME = 'r2p-lens';
@@ -77,11 +82,23 @@ export async function moveLibraryIntoBlocks(tx: Transaction): Promise<void> {
   if (rows.length) await tx.table('libraryBlocks').bulkAdd(libraryBlocks(rows));
 }
 
+/**
+ * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
+ * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
+ * the shared document's Yjs updates, written in the same transactions as the rows they change.
+ * New tables only: nothing moves, and reviews not shared are untouched.
+ */
+export const SCHEMA_V6_SHARING = {
+  shares: 'reviewId',
+  syncUpdates: '++id, reviewId',
+} as const;
+
 export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
+  db.version(6).stores(SCHEMA_V6_SHARING);
   return db;
 }
 

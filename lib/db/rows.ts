@@ -151,3 +151,36 @@ export interface ReaderDocumentRow {
   pageCount: number;
   openedAt: number;
 }
+
+/**
+ * A review shared with a mission's own server (lib/sync). One row per shared review; reviews not
+ * shared have none, and nothing about them is ever sent.
+ */
+export interface ShareRow {
+  reviewId: string;
+  /** The server's address as the user gave it, normalised to ws:// or wss:// (lib/sync/share-address.ts). */
+  server: string;
+  /** The per-review token the server issued: `r2p.<document>.<secret>`. */
+  token: string;
+  /** The server's document for this review (the token's middle part). */
+  document: string;
+  /** The name colleagues see beside this user's changes. */
+  displayName: string;
+  /** 'owner': this browser shared it (may stop sharing for everyone); 'member': joined from a link. */
+  role: 'owner' | 'member';
+  sharedAt: number;
+  /**
+   * The review's shared fields as they were when the local tables and the shared document last
+   * agreed (lib/sync/snapshot.ts): what tells a local edit from a colleague's in a three-way merge.
+   */
+  base: Record<string, Record<string, unknown>>;
+  /** Set when the server refused the token or the review was unshared: syncing has stopped. */
+  stopped?: { reason: 'refused' | 'unshared'; at: number };
+}
+
+/** One binary Yjs update of a shared review's document, kept until merged into a larger one. */
+export interface SyncUpdateRow {
+  id: number;
+  reviewId: string;
+  update: Uint8Array;
+}

@@ -5,7 +5,9 @@
  * settings, welcome and demo pages, a local PDF in the reader) is recorded from all the places it could
  * come from: the service worker, the extension pages and their workers, and the content script
  * (whose requests show up as the web page's). The only requests allowed are the test's own page
- * loads, and, when the user asks the reader to open a PDF by its address, that one address.
+ * loads, and, when the user asks the reader to open a PDF by its address, that one address. Once
+ * the user shares a review with their mission's server (a team server the test starts on
+ * loopback), the extension connects to that address alone, and sends that review alone.
  *
  * Three recorders watch at once, so a gap in one is covered by the others: Playwright's
  * request events (pages, their workers, the service worker), a catch-all route that sees every
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
+import { startTeamServer } from '../support/team-server';
 import { reportPdf } from '../fixtures/report-pdf';
 import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 import { UPR_INFO_SAMPLE as SAMPLE } from '../fixtures/upr-info-sample';
@@ -67,7 +70,12 @@ function recordNetwork(s: ExtensionSession) {
     seen.push({ url, from, via });
   };
   s.context.on('request', (r) => note(r.url(), origin(r), 'request event'));
-  const watchPage = (p: Page) => p.on('websocket', (ws) => note(ws.url(), p.url(), 'web socket'));
+  const framesSent: Buffer[] = [];
+  const watchPage = (p: Page) =>
+    p.on('websocket', (ws) => {
+      note(ws.url(), p.url(), 'web socket');
+      ws.on('framesent', (f) => framesSent.push(Buffer.from(f.payload)));
+    });
   s.context.pages().forEach(watchPage);
   s.context.on('page', watchPage);
   const ready = s.context.route('**/*', (route) => {
@@ -82,6 +90,8 @@ function recordNetwork(s: ExtensionSession) {
     foreign: (...expected: string[]) => seen.filter((r) => !expected.includes(r.url)),
     to: (url: string) => seen.filter((r) => r.url === url),
     allow: (url: string) => allowed.add(url),
+    /** Everything the pages sent over web sockets. */
+    sent: () => Buffer.concat(framesSent),
     reset: () => void (seen.length = 0),
   };
 }
@@ -249,6 +259,54 @@ describe.skipIf(noBrowser)('privacy: the extension sends nothing anywhere (Chrom
     expect(problems).toEqual([]);
   });
 
+  it('sends nothing until a review is shared; then that review alone, to the address the user gave alone', async () => {
+    const server = await startTeamServer();
+    try {
+      const token = server.issueToken('Kenya 46');
+      net.reset();
+      const panel = await s.context.newPage();
+      await panel.goto(extensionPage(s, 'sidepanel.html#reviews'));
+      // A second review, never shared, with words of its own.
+      const SECRET = 'Unshared draft: ask about the detention camps in the north';
+      await panel.getByRole('button', { name: 'New review' }).click();
+      await panel.getByLabel('Find a State').fill('Chad');
+      await panel.getByRole('button', { name: 'Create review' }).click();
+      await panel.getByRole('heading', { name: /Chad/ }).waitFor();
+      await panel.getByRole('button', { name: '2 Dialogue' }).click();
+      await panel.getByRole('button', { name: 'Blank question' }).click();
+      await panel.locator('.drafts[aria-label="Advance questions"] > li textarea').first().fill(SECRET);
+      await panel.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(net.foreign()).toEqual([]);
+
+      // Share the Kenya review (drafted in the journey above).
+      await panel.getByRole('button', { name: /^Kenya/ }).click();
+      await panel.getByRole('button', { name: 'Share with your team…' }).click();
+      const form = panel.getByRole('form', { name: 'Share this review' });
+      await form.getByLabel(/address/).fill(server.address);
+      await form.getByLabel('Token').fill(token);
+      await form.getByLabel(/Your name/).fill('Amina');
+      await form.getByRole('button', { name: 'Share this review' }).click();
+      await expect.poll(() => panel.locator('.share-status').textContent(), { timeout: 30_000 }).toMatch(/^Synced/);
+      // Back to the unshared review, edited again while the other is shared.
+      await panel.getByRole('button', { name: /^Chad/ }).click();
+      await panel.getByRole('button', { name: '2 Dialogue' }).click();
+      await panel.locator('.drafts[aria-label="Advance questions"] > li textarea').first().fill(`${SECRET}, again`);
+      await panel.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+      await new Promise((r) => setTimeout(r, 1_500));
+      await panel.close();
+
+      const sent = net.sent().toString('utf8');
+      expect(sent).toContain('Ratify the Rome Statute');
+      expect(sent).not.toContain('detention camps');
+      expect(net.foreign().map((r) => new URL(r.url).origin).filter((o) => o !== server.address)).toEqual([]);
+      expect(net.foreign().length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
+
   it('would notice a request from each place (service worker, extension page, its worker, content script) and a refused script or image', async () => {
     net.reset();
     const canary = (where: string) => `https://canary.example/${where}`;
@@ -308,9 +366,10 @@ describe.skipIf(!existsSync(join(EXTENSION_DIR, 'manifest.json')))('privacy: wha
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     for (const [name, values] of directives) {
-      expect([name, values.filter((v) => /unsafe-eval|wasm-unsafe-eval|\*|^wss?:/.test(v))]).toEqual([name, []]);
-      // Only the reader's download may reach the web (connect-src); nothing else names a web source.
-      if (name !== 'connect-src') expect([name, values.filter((v) => /^https?:/.test(v))]).toEqual([name, []]);
+      expect([name, values.filter((v) => /unsafe-eval|wasm-unsafe-eval|\*/.test(v))]).toEqual([name, []]);
+      // Only the reader's download and a shared review's server may be reached (connect-src);
+      // nothing else names a web source.
+      if (name !== 'connect-src') expect([name, values.filter((v) => /^(https?|wss?):/.test(v))]).toEqual([name, []]);
     }
   });
 

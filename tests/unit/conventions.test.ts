@@ -19,7 +19,7 @@ const code = (dir: string) => filesUnder(dir).filter((f) => /\.(ts|tsx)$/.test(f
 
 describe('conventions', () => {
   it('names every source file in kebab-case', () => {
-    const offenders = ['lib', 'components', 'entrypoints', 'tests', 'bench', 'scripts']
+    const offenders = ['lib', 'components', 'entrypoints', 'tests', 'bench', 'scripts', 'server']
       .flatMap(filesUnder)
       .filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)+$/.test(f.split('/').at(-1)!));
     expect(offenders).toEqual([]);
