@@ -201,6 +201,10 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       await page.locator('[data-indicator-id="foa-9.1"] .evidence-list blockquote').waitFor();
       await check('reviews list and prepare');
       await check('reviews prepare evidence', page.locator('[data-factor-id="foa-rf-9"]'));
+      await page.getByRole('button', { name: 'Share with your team…' }).click();
+      await page.getByLabel('Server address (or a share link)').fill('wss://r2p-team.mission-of-norway.example.org:8443/reviews/united-kingdom-41');
+      await check('reviews share form', page.getByRole('form', { name: 'Share this review' }));
+      await page.getByRole('form', { name: 'Share this review' }).getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('button', { name: 'New review' }).click();
       await page.getByLabel('Find a State').fill(DRC);
       await check('reviews new review');
