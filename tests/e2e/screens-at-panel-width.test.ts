@@ -122,7 +122,7 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     await page.locator('.drafts[aria-label="Advance questions"] textarea').fill(`What steps has the ${UK} taken to prevent incitement to violence?`);
     await page.getByLabel('Opening line').fill(`Thank you, Mr. President. Norway welcomes the delegation of the ${UK}.`);
     for (const name of ['Question 1', 'Recommendation 1', 'Recommendation 2', 'Recommendation 3']) {
-      await page.locator('.statement-pick label', { hasText: name }).getByRole('checkbox').check();
+      await page.locator('.statement-rest label', { hasText: name }).getByRole('checkbox').click();
     }
 
     // Step 3 and step 4.
