@@ -1,11 +1,14 @@
 /**
- * The result list, virtualised: 40,000 rows render as the dozen in view. It flows with the side
- * panel's own scroll (no box scrolling inside the panel), so the virtualiser follows the window.
+ * The result list, virtualised: 267,000 rows render as the dozen in view, and only those are read
+ * from IndexedDB (lib/library/row-source.ts); a row not read yet shows as a placeholder for the
+ * few milliseconds its block takes. It flows with the side panel's own scroll (no box scrolling
+ * inside the panel), so the virtualiser follows the window.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { LibraryRow } from '@/lib/db/rows';
-import { ACTION_LABELS, responseLabel } from '@/lib/library/labels';
+import { ACTION_LABELS, KIND_LABELS, mechanismLabel, responseLabel } from '@/lib/library/labels';
+import type { RowSource } from '@/lib/library/row-source';
 import { useKnowledge } from '../knowledge-context';
 
 const ESTIMATE = 160;
@@ -26,36 +29,51 @@ function useDocumentTop(ref: React.RefObject<HTMLElement | null>): number {
   return top;
 }
 
-export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
+export function LibraryResults({ positions, source }: { positions: Int32Array; source: RowSource }) {
   const listRef = useRef<HTMLUListElement>(null);
   const top = useDocumentTop(listRef);
+  const [, rowsArrived] = useReducer((n: number) => n + 1, 0);
   const virtualizer = useWindowVirtualizer({
-    count: rows.length,
+    count: positions.length,
     scrollMargin: top,
     estimateSize: () => ESTIMATE,
     // An element with no layout (a hidden panel) measures 0: keep the estimate rather than
     // collapse every row onto one line and render the whole list.
     measureElement: (el) => el.getBoundingClientRect().height || ESTIMATE,
     overscan: 6,
-    getItemKey: (i) => rows[i]!.id,
+    getItemKey: (i) => positions[i]!,
     // Where layout is unknown (first paint, tests) assume a panel-sized viewport.
     initialRect: { width: 400, height: 700 },
   });
+  const items = virtualizer.getVirtualItems();
+  const missing = items.map((v) => positions[v.index]!).filter((p) => !source.cached(p));
+  const wanted = missing.join(',');
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    void source.load(wanted.split(',').map(Number)).then(() => live && rowsArrived());
+    return () => {
+      live = false;
+    };
+  }, [wanted, source]);
   return (
     <ul ref={listRef} style={{ height: virtualizer.getTotalSize() }} className="library-results" aria-label="Library results">
-      {virtualizer.getVirtualItems().map((v) => (
-        <li
-          key={v.key}
-          data-index={v.index}
-          ref={virtualizer.measureElement}
-          className="library-row"
-          style={{ transform: `translateY(${v.start - top}px)` }}
-          aria-setsize={rows.length}
-          aria-posinset={v.index + 1}
-        >
-          <RowCard row={rows[v.index]!} />
-        </li>
-      ))}
+      {items.map((v) => {
+        const row = source.cached(positions[v.index]!);
+        return (
+          <li
+            key={v.key}
+            data-index={v.index}
+            ref={virtualizer.measureElement}
+            className="library-row"
+            style={{ transform: `translateY(${v.start - top}px)` }}
+            aria-setsize={positions.length}
+            aria-posinset={v.index + 1}
+          >
+            {row ? <RowCard row={row} /> : <article className="result-card library-card loading" aria-busy="true" />}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -63,12 +81,25 @@ export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
 function RowCard({ row }: { row: LibraryRow }) {
   const kb = useKnowledge();
   const label = (id: string) => kb.concepts.find((c) => c.id === id)?.label ?? id;
+  const upr = !row.mechanism || row.mechanism === 'upr';
+  const from = [row.from, ...(row.fromAlso ?? [])].join(', ');
   return (
     <article className="result-card library-card">
       <p className="library-text">{row.text}</p>
       <p className="muted">
-        {row.from} → {row.sur} · session {row.session ?? '?'} · <span className={`response response-${row.response.replace(/\s+/g, '-')}`}>{responseLabel(row.response)}</span>
-        {row.action ? ` · ${ACTION_LABELS[row.action]}` : ''}
+        {upr ? (
+          <>
+            {from} → {row.sur} · session {row.session ?? '?'} ·{' '}
+            <span className={`response response-${row.response.replace(/\s+/g, '-')}`}>{responseLabel(row.response)}</span>
+            {row.action ? ` · ${ACTION_LABELS[row.action]}` : ''}
+          </>
+        ) : (
+          <>
+            {row.body} ({mechanismLabel(row.mechanism)}) → {row.sur} · {KIND_LABELS[row.kind ?? 'recommendation']}
+          </>
+        )}
+        {row.documentSymbol ? ` · ${row.documentSymbol}` : ''}
+        {row.date ? ` · ${row.date}` : ''}
         {row.relevant ? <span className="relevant-flag"> · atrocity prevention relevant</span> : null}
       </p>
       {row.concepts.length > 0 && (
