@@ -102,7 +102,9 @@ describe('Library tab', { timeout: 90_000 }, () => {
     await until(() => !!container.querySelector('.column-mapping'), 'the mapping step');
     const mapping = container.querySelector('.column-mapping')!;
     expect(mapping.textContent).toMatch(/“delegation-table\.csv” is not laid out like the exports we know/);
-    expect(mapping.querySelectorAll('.mapping-preview tbody tr')).toHaveLength(5);
+    // The preview goes column by column, each with its first values (rows side by side would scroll sideways).
+    expect([...mapping.querySelectorAll('.mapping-preview dt')].map((d) => d.textContent)).toEqual(['Country', 'Wording', 'Made by', 'Review', 'Outcome', 'Topics', 'Our notes']);
+    expect(mapping.querySelector('.mapping-preview dd')!.textContent).toBe('Afghanistan · Azerbaijan · Barbados');
     // The first guesses: "Country" for the State under Review; the text column is left to the user.
     const importButton = [...mapping.querySelectorAll('button')].find((b) => b.textContent === 'Import with these columns')!;
     select('Text of the recommendation', '1', mapping);

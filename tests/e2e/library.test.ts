@@ -119,7 +119,8 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     const mapping = page.locator('.column-mapping');
     await mapping.waitFor();
     await expect(mapping.textContent()).resolves.toMatch(/“delegation-table\.csv” is not laid out like the exports we know/);
-    await expect(mapping.locator('.mapping-preview tbody tr').count()).resolves.toBe(5);
+    // Its seven columns, each with its first values, down the panel rather than across it.
+    await expect(mapping.locator('.mapping-preview dt').count()).resolves.toBe(7);
     await mapping.getByLabel('Text of the recommendation').selectOption({ label: 'Wording' });
     await mapping.getByLabel('State under Review').selectOption({ label: 'Country' });
     await mapping.getByLabel('Recommending State or body').selectOption({ label: 'Made by' });
