@@ -1,21 +1,28 @@
 /**
  * Every screen of the extension at the side panel's real widths, with the content a delegation
- * has after a few days of work: two reviews of the States with the longest names, evidence filed
- * and waiting, drafts, a statement, follow-ups, an imported library, a search with the "Use as
- * recommendation" form open. At 360 px (Chrome's default) and 320 px (its narrowest) nothing may
+ * has after a few days of work: two reviews of the States with the longest names (one whose
+ * delegation is not named yet), evidence filed and waiting, drafts, a statement, follow-ups, a
+ * restore under way, an imported library and a file in no known layout, a search with the "Use as
+ * recommendation" form open. (The share panel's states, which need the team server, are measured
+ * in team-sharing.test.ts.) At 360 px (Chrome's default) and 320 px (its narrowest) nothing may
  * scroll sideways or stick out of the panel, and on Search and Library the first result starts in
  * the top third of an 800 px panel. Screenshots of each view at 360 px, and of the full-tab pages
  * at 1280 px, go to SHOTS_DIR to be looked at.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPdf } from '../fixtures/report-pdf';
 import { UPR_INFO_SAMPLE } from '../fixtures/upr-info-sample';
+import { backupJson } from './backup-file';
 import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
-import { measureOverflow, type Overflow } from './overflow';
+import { FITS, measureOverflow, type Overflow } from './overflow';
 
 const HEIGHT = 800;
+const NO_LAYOUT = resolve(import.meta.dirname, '../fixtures/library/delegation-table.csv');
+/** Large enough that its check takes a while: the progress is on screen to be measured. */
+const BIG_BACKUP = { name: 'r2p-lens-backup-mission.json', mimeType: 'application/json', buffer: Buffer.from(backupJson('width', 'KEN', 60_000)) };
 const UK = 'United Kingdom of Great Britain and Northern Ireland';
 const DRC = 'Democratic Republic of the Congo';
 const EVIDENCE_URL =
@@ -76,9 +83,9 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     await page.setViewportSize({ width: 360, height: HEIGHT });
     await open(page, 'sidepanel.html#reviews');
 
-    // Two reviews, typed in as a delegate would.
+    // Two reviews, typed in as a delegate would; the first before the delegation is named.
     for (const [state, session, date, delegation] of [
-      [DRC, '33', '2019-05-07', 'Norway'],
+      [DRC, '33', '2019-05-07', ''],
       [UK, '41', '2022-11-10', 'Norway'],
     ] as const) {
       const another = page.getByRole('button', { name: 'New review' });
@@ -228,6 +235,19 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       await page.getByLabel('Restore from a backup file').setInputFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync((await backup.path())!) });
       await page.getByRole('group', { name: 'Confirm restore' }).waitFor();
       await check('reviews export and backup', page.locator('.export-panel'));
+      await page.getByRole('group', { name: 'Confirm restore' }).getByRole('button', { name: 'Cancel' }).click();
+      await page.getByLabel('Restore from a backup file').setInputFiles(BIG_BACKUP);
+      await page.locator('.restore-progress').waitFor({ timeout: 30_000 });
+      await check('reviews restore progress', page.locator('.backup-panel'));
+      const stopRestore = page.locator('.restore-progress').getByRole('button', { name: 'Cancel' });
+      const confirmRestore = page.getByRole('group', { name: 'Confirm restore' }).getByRole('button', { name: 'Cancel' });
+      await stopRestore.or(confirmRestore).first().click({ timeout: 60_000 });
+      // The other review, whose delegation is not named yet: the statement asks for it.
+      await page.getByRole('button', { name: `${DRC}, session 33`, exact: true }).click();
+      await page.getByRole('button', { name: '2 Dialogue', exact: true }).click();
+      await page.getByRole('form', { name: 'Your delegation' }).waitFor();
+      await check('reviews statement lead-in without a delegation', page.locator('.statement-builder'));
+      await page.getByRole('button', { name: `${UK}, session 41`, exact: true }).click();
 
       // Library: the search as the tab opens, the import summary, filters with the chart.
       await open(page, 'sidepanel.html#library');
@@ -263,6 +283,11 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       await page.getByLabel('Import UPR recommendations').setInputFiles(UPR_INFO_SAMPLE);
       await page.locator('.import-summary').waitFor({ timeout: 60_000 });
       await check('library import summary');
+      // A file in no known layout: which column holds what.
+      await page.getByLabel('Import UPR recommendations').setInputFiles(NO_LAYOUT);
+      await page.locator('.column-mapping').waitFor({ timeout: 60_000 });
+      await check('library mapping step', page.locator('.column-mapping'));
+      await page.locator('.column-mapping').getByRole('button', { name: 'Leave this file out' }).click();
 
       // The full-tab pages at this width.
       for (const path of PAGES) {
@@ -274,7 +299,7 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
       await check('page reader with a document');
       await page.close();
 
-      expect(found).toEqual(found.map(({ view }) => ({ view, scroll: 0, sticking: [] })));
+      expect(found).toEqual(found.map(({ view }) => ({ view, ...FITS })));
     }, 180_000);
   }
 
@@ -286,7 +311,7 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     const recs = page.locator('.drafts[aria-label="Recommendations"]');
     await recs.locator('.draft-analysis').first().waitFor();
     await page.locator('.reviews-view .review-workspace').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    expect(await measureOverflow(page)).toEqual({ scroll: 0, sticking: [] });
+    expect(await measureOverflow(page)).toEqual(FITS);
     await page.screenshot({ path: `${SHOTS_DIR}/side-panel-reviews.png` });
 
     await open(page, 'sidepanel.html#library');
@@ -296,7 +321,7 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     await page.getByRole('button', { name: /^Filters/ }).click();
     await expect.poll(() => page.locator('.library-view .result-count').textContent()).toMatch(/^\d+ recommendations$/);
     await page.locator('.library-card').first().waitFor();
-    expect(await measureOverflow(page)).toEqual({ scroll: 0, sticking: [] });
+    expect(await measureOverflow(page)).toEqual(FITS);
     await page.screenshot({ path: `${SHOTS_DIR}/side-panel-library.png` });
     await page.close();
   });
@@ -323,6 +348,6 @@ describe.skipIf(noBrowser)('every screen at the side panel widths (Chromium, bui
     found.push({ view: 'reader with a document', ...(await measureOverflow(page)) });
     await page.screenshot({ path: `${SHOTS_DIR}/page-1280-reader-document.png` });
     await page.close();
-    expect(found).toEqual(found.map(({ view }) => ({ view, scroll: 0, sticking: [] })));
+    expect(found).toEqual(found.map(({ view }) => ({ view, ...FITS })));
   });
 });
