@@ -166,7 +166,7 @@ describe.skipIf(noBrowser)('a delegation shares one review through its own serve
   }, 60_000);
 
   it('says who set a response last, and stopping the sharing tells the colleague, who keeps the review', async () => {
-    await a.getByRole('button', { name: 'Kenya', exact: true }).click();
+    await a.getByRole('navigation', { name: 'Reviews' }).getByRole('button', { name: /^Kenya · shared with 127\.0\.0\.1:\d+$/ }).click();
     await waitStatus(a, /^Synced/);
     await b.getByRole('button', { name: '3 Outcome' }).click();
     await b.getByLabel('Response to recommendation 1').selectOption('supported');
