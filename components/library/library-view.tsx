@@ -11,7 +11,8 @@ import { parseLibraryQuery, stateNames } from '@/lib/library/query';
 import { csvHead, csvLine } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { ImportPanel } from './import-panel';
-import { LibraryFilterBar } from './library-filters';
+import { FiltersDisclosure } from '../filters-disclosure';
+import { LibraryFilterBar, libraryFiltersInUse } from './library-filters';
 import { LibraryResults } from './library-results';
 import { SurChart } from './sur-chart';
 import { NoResults, QueryReading } from './query-reading';
@@ -87,7 +88,7 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
 
   return (
     <div className="library-view">
-      <ImportPanel importer={importer} onImported={reload} />
+      <ImportPanel importer={importer} onImported={reload} collapsed={!!index && index.size > 0} />
       {loadError && <p role="alert">The library could not be read: {loadError}</p>}
       {!index && !loadError && <p className="muted">Opening the library…</p>}
       {index && index.size === 0 && (
@@ -110,37 +111,41 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
             onChange={(e) => setQuery(e.target.value)}
           />
           {query.trim() && <QueryReading reading={result.reading} id="library-query-reading" />}
-          <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
-          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
-          <div className="library-toolbar">
-            <p role="status" className="result-count">
-              {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+          <FiltersDisclosure
+            count={libraryFiltersInUse(filters)}
+            onClear={() => setFilters({})}
+            lead={
+              <p role="status" className="result-count">
+                {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+              </p>
+            }
+            trail={
+              <button type="button" className="secondary" disabled={!result.total || exporting} onClick={() => void exportCsv()}>
+                {exporting ? 'Exporting…' : 'Export CSV'}
+              </button>
+            }
+          >
+            <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
+            {/* Here rather than below the list: the list flows with the panel, its end is far away. */}
+            <p className="muted library-note">
+              Search: a State's name finds what it received or recommended (“Syria torture”); “quotes” keep words together; OR takes either
+              word; NOT or a minus sign (-death) leaves one out.
             </p>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!result.total || exporting}
-              onClick={() => void exportCsv()}
-            >
-              {exporting ? 'Exporting…' : 'Export CSV'}
-            </button>
-          </div>
+            <p className="muted library-note">
+              “Atrocity prevention relevant” marks a recommendation that names an atrocity crime or risk (torture, enforced disappearance, hate
+              speech, impunity…), a treaty of atrocity prevention or the courts and inquiries behind it (Genocide Convention, Rome Statute and
+              the ICC, Convention against Torture, Arms Trade Treaty…), or a principle linked to a risk factor of the UN Framework of
+              Analysis. Discrimination counts when it targets a national, ethnic, racial or religious group, a minority or an indigenous
+              people.
+            </p>
+          </FiltersDisclosure>
+          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
           {checking && <p className="muted library-checking">Reading which of them hold the words in quotes in that order…</p>}
           {result.total === 0 && parsed.clauses.length > 0 ? (
             <NoResults query={parsed} reading={result.reading} filtered={filtered} onSearch={setQuery} />
           ) : (
             <LibraryResults positions={result.positions} source={lib.rows} />
           )}
-          <p className="muted library-note">
-            Search: a State's name finds what it received or recommended (“Syria torture”); “quotes” keep words together; OR takes either
-            word; NOT or a minus sign (-death) leaves one out.
-          </p>
-          <p className="muted library-note">
-            “Atrocity prevention relevant” marks a recommendation that names an atrocity crime or risk (torture, enforced disappearance, hate
-            speech, impunity…), a treaty of atrocity prevention or the courts and inquiries behind it (Genocide Convention, Rome Statute and the
-            ICC, Convention against Torture, Arms Trade Treaty…), or a principle linked to a risk factor of the UN Framework of Analysis.
-            Discrimination counts when it targets a national, ethnic, racial or religious group, a minority or an indigenous people.
-          </p>
         </section>
       )}
     </div>

@@ -3,7 +3,8 @@ import { buildCatalogueIndex, groupByReport, type CatalogueFilters, type Catalog
 import { SearchReading } from './search-reading';
 import type { R2PDatabase } from '@/lib/db/database';
 import { useKnowledge } from '../knowledge-context';
-import { FilterBar } from './filter-bar';
+import { FiltersDisclosure } from '../filters-disclosure';
+import { FilterBar, filtersInUse } from './filter-bar';
 import { ResultCard } from './result-card';
 
 /** Ranked results are cut here; the count still tells how many matched. */
@@ -89,6 +90,18 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
     </li>
   );
 
+  const resultCount = (
+    <p className="result-count" role="status" aria-live="polite">
+      {hits.length === 0
+        ? ''
+        : !ranked
+          ? `All ${hits.length} recommendations, by report`
+          : result.partial
+            ? `No recommendation has all these words; ${hits.length} ${hits.length === 1 ? 'has' : 'have'} some of them${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
+            : `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`}
+    </p>
+  );
+
   return (
     <section className="search-view" aria-label="Search the Secretary-General's recommendations">
       <div className="search-box">
@@ -113,16 +126,13 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
           }}
         />
       </div>
-      {!compact && <FilterBar filters={filters} onChange={setFilters} />}
-      <p className="result-count" role="status" aria-live="polite">
-        {hits.length === 0
-          ? ''
-          : !ranked
-            ? `All ${hits.length} recommendations, by report`
-            : result.partial
-              ? `No recommendation has all these words; ${hits.length} ${hits.length === 1 ? 'has' : 'have'} some of them${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
-              : `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`}
-      </p>
+      {compact ? (
+        resultCount
+      ) : (
+        <FiltersDisclosure count={filtersInUse(filters)} onClear={() => setFilters({})} lead={resultCount}>
+          <FilterBar filters={filters} onChange={setFilters} />
+        </FiltersDisclosure>
+      )}
       {ranked && (
         <SearchReading
           typed={deferredQuery.trim()}
