@@ -8,8 +8,10 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
+/** Our files under a folder: installed packages (server/node_modules, from `npm install`'s postinstall) are not ours. */
 function filesUnder(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    if (name === 'node_modules') return [];
     const path = join(dir, name);
     return statSync(join(ROOT, path)).isDirectory() ? filesUnder(path) : [path];
   });
