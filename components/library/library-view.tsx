@@ -15,7 +15,7 @@ import { FiltersDisclosure } from '../filters-disclosure';
 import { LibraryFilterBar, libraryFiltersInUse } from './library-filters';
 import { LibraryResults } from './library-results';
 import { SurChart } from './sur-chart';
-import { NoResults, QueryReading } from './query-reading';
+import { NoResults, QueryReading, readingSaysMore } from './query-reading';
 import { useKnowledge } from '../knowledge-context';
 import './library.css';
 
@@ -105,7 +105,7 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
           <input
             type="search"
             aria-label="Search the library"
-            aria-describedby="library-query-reading"
+            aria-describedby={readingSaysMore(result.reading) ? 'library-query-reading' : undefined}
             placeholder="e.g. Syria torture, “enforced disappearance”, Rome Statute"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

@@ -18,8 +18,17 @@ function termText(t: ReadTerm): string {
 const clauseText = (c: ReadClause) => c.terms.map(termText).join(' or ');
 const kindOf = (c: ReadClause) => (c.negated ? 'not' : c.terms.every((t) => t.kind === 'state') ? (c.terms.length > 1 ? 'States' : 'State') : 'text');
 
+/**
+ * Whether the reading tells the user more than the words they typed: a State, a phrase, OR, NOT,
+ * a corrected or unknown word, a word still too short. Plain words read as typed ("torture") say
+ * nothing new, and the line would only push the list down a narrow panel.
+ */
+export const readingSaysMore = (reading: readonly ReadClause[]) =>
+  reading.some((c) => c.negated || c.terms.length > 1 || c.terms.some((t) => t.kind === 'state' || t.corrected || t.unknown || t.label !== t.typed));
+
 /** "State: Syrian Arab Republic · text: genocide convention · not: death penalty" */
 export function QueryReading({ reading, id }: { reading: readonly ReadClause[]; id: string }) {
+  if (!readingSaysMore(reading)) return null;
   const parts: Array<{ kind: string; text: string }> = [];
   for (const c of reading) {
     const kind = kindOf(c);

@@ -133,6 +133,11 @@ describe('Library tab', { timeout: 90_000 }, () => {
       expect(card.querySelector('.library-text')!.textContent).toMatch(/tortur/i);
     }
 
+    // Plain words read as typed: no line to push the list down.
+    setValue(input, 'torture');
+    await until(() => count() > 0 && reading() === undefined, 'plain words, no reading line');
+    expect(input.getAttribute('aria-describedby')).toBeNull();
+
     // A phrase: its words at once, then only the rows with them in that order, read from storage.
     const holds = (t: string) => /\benforced disappearances?\b/i.test(t);
     const exact = (await allRows(db)).filter((r) => holds(r.text)).length;
