@@ -185,6 +185,14 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     await expect.poll(() => page.locator('.library-card:not(.loading)').count()).toBeGreaterThan(0);
     for (const meta of await page.locator('.library-card:not(.loading) > p.muted:not(.issues)').allTextContents()) expect(meta).toMatch(/^(Syria → [^·]+|.+ → Syria) · session/);
     await page.screenshot({ path: `${SHOTS_DIR}/library-state-360.png` });
+
+    // A quoted phrase: the rows holding its words at once, then only those with them in that order.
+    await search.fill('"enforced disappearance"');
+    await expect.poll(() => reading.textContent()).toBe('Read as: text: “enforced disappearance”');
+    await expect.poll(() => page.locator('.library-checking').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.locator('.library-card:not(.loading)').count()).toBeGreaterThan(0);
+    for (const text of await page.locator('.library-card:not(.loading) .library-text').allTextContents()) expect(text).toMatch(/\benforced disappearances?\b/i);
+    await page.screenshot({ path: `${SHOTS_DIR}/library-phrase-360.png` });
     await page.close();
   });
 });
