@@ -608,16 +608,6 @@ export function classifyByRules(text: string): ActionCategoryResult {
     }
   }
 
-  // "Continue to seek assistance" stays a request for help; "Continue to strengthen" stays continuing.
-  if (chosen.category === 2) {
-    const to = tokens[chosen.index + 1]?.lower === 'to' ? 1 : 0;
-    const nextToken = tokens[skipAdverbs(tokens, chosen.index + 1 + to)]?.lower ?? '';
-    const next = matchVerb(nextToken);
-    if (next && categoryOf(next) === 1) {
-      return result(1, `${verbText} to ${next.lemma}`, `It asks the State to go on asking for help or sharing information (${quoted(next.lemma)}): category 1, minimal action.`);
-    }
-  }
-
   // "Continue its efforts, including by adopting a law": the means named is what is asked for.
   if (chosen.category === 2) {
     const means = meansOfContinuing(tokens, chosen.index + 1);

@@ -64,8 +64,11 @@ describe('classifyActionCategory: the method note', () => {
     expect(category('Intensify dialogue with the international community on ill-treatment.')).toBe(4);
   });
 
-  it('asking the State to keep seeking help stays minimal', () => {
-    expect(category('Continue to seek technical assistance where capacity is lacking.')).toBe(1);
+  it('going on seeking help is continuing action, as UPR Info\'s coders code it; seeking help alone stays minimal', () => {
+    // Sessions 1-9: 15 of the 18 rows "Continue to seek / share / request …" are coded 2, not 1.
+    expect(classifyActionCategory('Continue to seek technical assistance where capacity is lacking.')).toMatchObject({ category: 2, verb: 'Continue' });
+    expect(category('Continue to share its experience and good practices with other countries.')).toBe(2);
+    expect(category('Seek technical assistance from OHCHR to train the police.')).toBe(1);
     expect(category('Actively seek to promote awareness of Roma rights.')).toBe(4);
   });
 
