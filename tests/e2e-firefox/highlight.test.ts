@@ -1,0 +1,111 @@
+/**
+ * The concept highlighter in Firefox, with the built Firefox extension: a UPR report served at an
+ * OHCHR address is marked by itself, the card opens under a real pointer and closes when it
+ * leaves, the page's DOM is left as it was while the page keeps changing itself, and the side
+ * panel's On this page (opened as a tab) lists the page's concepts and takes the reader to them.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPageHtml } from '../fixtures/report-page';
+import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
+import { cardText, firstPassEnded, markCentre, marks } from './page-reading';
+import { buttonNamed, statusSays } from './ui';
+
+const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/sample-report';
+const OTHER_URL = 'http://example.org/report';
+
+/** A page that re-renders part of itself every 50 ms, with a form field, recording any other change to its DOM. */
+const LIVE_PAGE = `
+<div id="app"><p id="tick">Tick 0: war crimes</p></div>
+<textarea id="notes">genocide typed in a textarea</textarea>
+<script>
+  let n = 0;
+  setInterval(() => { document.getElementById('app').innerHTML = '<p id="tick">Tick ' + (++n) + ': war crimes</p>'; }, 50);
+  window.__initialMain = document.querySelector('main').outerHTML;
+  window.__foreign = [];
+  new MutationObserver((rs) => { for (const r of rs) if (!document.getElementById('app').contains(r.target) && r.target.id !== 'app') window.__foreign.push(r.type + ' ' + r.target.nodeName); })
+    .observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+</script>`;
+
+describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () => {
+  let s: FirefoxSession;
+  let page: Page;
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    s = await launchFirefox();
+    const html = reportPageHtml({ bodyEnd: LIVE_PAGE });
+    s.proxy.serve(REPORT_URL, { contentType: 'text/html; charset=utf-8', body: html });
+    s.proxy.serve(OTHER_URL, { contentType: 'text/html; charset=utf-8', body: html });
+    page = await s.openPage(REPORT_URL, { width: 1100, height: 800 });
+    await firstPassEnded(page);
+  });
+  afterAll(async () => s?.close());
+
+  it('marks concept terms on a UN site by itself, and nothing typed in a form field', async () => {
+    const all = await marks(page);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['genocide', 'torture', 'national human rights institution']));
+    const inTextarea = await page.evaluate(() =>
+      [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<Range>)].some((r) => !!r.startContainer.parentElement?.closest('textarea'))),
+    );
+    expect(inTextarea).toBe(false);
+    // The marks are painted: the browser resolves the category colour for them.
+    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('main p')!, '::highlight(r2p-crime)').backgroundColor);
+    expect(colour).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('leaves the page DOM as it was, while the page keeps changing itself and its new text is marked', async () => {
+    const tick = () => page.evaluate(() => Number(document.getElementById('tick')!.textContent!.match(/\d+/)![0]));
+    const before = await tick();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await tick()).toBeGreaterThan(before + 3);
+    expect(await page.evaluate(() => document.querySelector('main')!.outerHTML === (window as unknown as { __initialMain: string }).__initialMain)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __foreign: string[] }).__foreign)).toEqual([]);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...((CSS.highlights.get('r2p-crime') as unknown as Set<Range>) ?? [])].some((r) => r.startContainer.isConnected && !!r.startContainer.parentElement?.closest('#tick')),
+        ),
+      )
+      .toBe(true);
+  });
+
+  it('opens the card when the pointer rests on a marked term, and closes it when the pointer leaves', async () => {
+    const at = await markCentre(page, 'genocide');
+    expect(at).not.toBeNull();
+    await page.mouse.move(at!.x - 40, at!.y - 40);
+    await page.mouse.move(at!.x, at!.y, { steps: 4 });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/^Genocide/);
+    const text = await cardText(page);
+    expect(text).toMatch(/intent to destroy/);
+    expect(text).toMatch(/Secretary-General’s recommendations/);
+    expect(text).toMatch(/Open in side panel/);
+    await page.screenshot({ path: `${SHOTS_DIR}/firefox-card.png` });
+    // The card is not part of the page: the page's DOM is still as it was.
+    expect(await page.evaluate(() => document.querySelector('main')!.outerHTML === (window as unknown as { __initialMain: string }).__initialMain)).toBe(true);
+    await page.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toBe('');
+  });
+
+  it('lists the page’s concepts in On this page (the side panel as a tab) and takes the reader to each occurrence', async () => {
+    const panel = await s.openExtensionPage('sidepanel.html#page', { width: 360, height: 760 });
+    const genocide = await buttonNamed(panel, /^Genocide \d+ occurrences?$/);
+    const n = Number(await genocide.evaluate((b) => b.textContent!.match(/\d+/)?.[0]));
+    expect(n).toBeGreaterThan(0);
+    await panel.screenshot({ path: `${SHOTS_DIR}/firefox-on-this-page.png` });
+    await genocide.click();
+    await statusSays(panel, new RegExp(`Genocide: occurrence 1 of ${n}`));
+    await genocide.click();
+    await statusSays(panel, new RegExp(`Genocide: occurrence 2 of ${n}`));
+    expect(await page.evaluate(() => [...(CSS.highlights.get('r2p-current') as unknown as Set<Range>)].map((r) => r.toString().toLowerCase()))).toEqual(['genocide']);
+    await panel.close();
+  });
+
+  it('does not highlight other sites by itself', async () => {
+    const other = await s.openPage(OTHER_URL);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await other.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await other.close();
+  });
+});
