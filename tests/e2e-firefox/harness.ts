@@ -13,7 +13,7 @@
  * - All of Firefox's traffic goes through a recording proxy (recording-proxy.ts), which serves
  *   the test's UN pages at their real addresses and refuses anything else.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -49,6 +49,10 @@ export interface FirefoxSession {
   proxy: RecordingProxy;
   /** ms from the launch call to the extension installed. */
   launchMs: number;
+  /** Where downloads land (under their own names). */
+  downloadsDir: string;
+  /** Waits for a finished download of this name and returns its bytes. */
+  download(name: string, timeoutMs?: number): Promise<Buffer>;
   /** An extension page's address, e.g. `extensionUrl('sidepanel.html#reviews')`. */
   extensionUrl(path: string): string;
   /** Opens an extension page in a new tab, loaded and ready. */
@@ -80,6 +84,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
   const started = performance.now();
   const proxy = await startRecordingProxy();
   const profileDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-'));
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-downloads-'));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -89,7 +94,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
       executablePath: firefoxPath,
       userDataDir: profileDir,
       args: ['--remote-allow-system-access'],
-      downloadBehavior: { policy: 'allow', downloadPath: profileDir },
+      downloadBehavior: { policy: 'allow', downloadPath: downloadsDir },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
         ...QUIET_PREFS,
@@ -100,7 +105,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
   } catch (e) {
     await proxy.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    for (const dir of [profileDir, downloadsDir]) rmSync(dir, { recursive: true, force: true });
     throw e;
   }
   const launchMs = performance.now() - started;
@@ -116,12 +121,23 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
     browser,
     proxy,
     launchMs,
+    downloadsDir,
+    async download(name, timeoutMs = 20_000) {
+      const file = join(downloadsDir, name);
+      // Firefox makes an empty file of that name, writes into a .part file beside it, then
+      // renames it over the empty one: done when the file has bytes and no .part is left.
+      for (let waited = 0; waited < timeoutMs; waited += 100) {
+        if (existsSync(file) && statSync(file).size > 0 && !existsSync(`${file}.part`)) return readFileSync(file);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`No download "${name}" in ${timeoutMs} ms; the folder holds: ${readdirSync(downloadsDir).join(', ') || 'nothing'}`);
+    },
     extensionUrl,
     async openExtensionPage(path, viewport) {
       const page = await newTab(viewport);
       // The load wait never resolves for moz-extension pages over BiDi: wait for the commit, then the load.
       await page.goto(extensionUrl(path), { waitUntil: 'commit' as never });
-      await page.waitForFunction(() => document.readyState === 'complete' && !!document.querySelector('#root > *, body > *'));
+      await extensionPageReady(page);
       return page;
     },
     async openPage(url, viewport) {
@@ -132,10 +148,18 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
     async close() {
       await browser.close().catch(() => {});
       await proxy.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      for (const dir of [profileDir, downloadsDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
+
+/** Reloads an extension page as the reader would (F5) and waits until it is drawn again. */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  await page.reload({ waitUntil: 'commit' as never });
+  await extensionPageReady(page);
+}
+
+const extensionPageReady = (page: Page) => page.waitForFunction(() => document.readyState === 'complete' && !!document.querySelector('#root > *, body > *'));
 
 /** The page's own address (`page.url()` says about:blank for extension pages). */
 export const href = (page: Page) => page.evaluate(() => location.href);

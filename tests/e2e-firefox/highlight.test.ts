@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
 import { cardText, firstPassEnded, markCentre, marks } from './page-reading';
-import { buttonNamed, statusSays } from './ui';
+import { byRole, statusSays } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/sample-report';
 const OTHER_URL = 'http://example.org/report';
@@ -90,7 +90,7 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
 
   it('lists the page’s concepts in On this page (the side panel as a tab) and takes the reader to each occurrence', async () => {
     const panel = await s.openExtensionPage('sidepanel.html#page', { width: 360, height: 760 });
-    const genocide = await buttonNamed(panel, /^Genocide \d+ occurrences?$/);
+    const genocide = await byRole(panel, 'button', /^Genocide \d+ occurrences?$/);
     const n = Number(await genocide.evaluate((b) => b.textContent!.match(/\d+/)?.[0]));
     expect(n).toBeGreaterThan(0);
     await panel.screenshot({ path: `${SHOTS_DIR}/firefox-on-this-page.png` });

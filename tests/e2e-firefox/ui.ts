@@ -1,32 +1,88 @@
 /**
- * Finding what users see by role and name, over WebDriver BiDi: Puppeteer's `::-p-aria(...)`
- * (Firefox's accessibility tree) for exact names, and `buttonNamed` for names that carry a number.
+ * Finding what users see by role and name, and fields by their label, as Playwright's getByRole
+ * and getByLabel do. Puppeteer's `::-p-aria()` (Firefox's accessibility tree over BiDi) finds
+ * nothing in an extension page once it has been reloaded, so the names are computed in the page:
+ * aria-label, then aria-labelledby, then the text (with the aria-labels of what it holds).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 
-/** `::-p-aria([name="…"][role="…"])` */
-export const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+type Name = string | RegExp;
+type Field = HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
 
-/** Waits for the element with this role and exact accessible name. */
-export const byRole = (page: Page, role: string, name: string, timeout = 15_000) =>
-  page.waitForSelector(aria(role, name), { timeout }) as Promise<ElementHandle<Element>>;
+const ROLES: Record<string, string> = {
+  button: 'button, summary, [role=button], input[type=button], input[type=submit]',
+  tab: '[role=tab]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
+  link: 'a[href], [role=link]',
+  status: '[role=status], output',
+  alert: '[role=alert]',
+  form: 'form[aria-label], form[aria-labelledby], [role=form]',
+  checkbox: 'input[type=checkbox], [role=checkbox]',
+  searchbox: 'input[type=search], [role=searchbox]',
+};
 
-/** Waits for a button whose accessible name matches (e.g. /^Genocide \d+ occurrences/). */
-export async function buttonNamed(page: Page, name: RegExp, timeout = 15_000): Promise<ElementHandle<HTMLButtonElement>> {
+const pattern = (name: Name) => (typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags });
+
+/** Waits for the visible element with this role whose accessible name is `name` (else holds it), or matches the pattern. */
+export async function byRole(page: Page, role: keyof typeof ROLES, name: Name, timeout = 15_000): Promise<ElementHandle<HTMLElement>> {
   const handle = await page.waitForFunction(
-    (source, flags) => {
-      const re = new RegExp(source, flags);
-      const name = (b: Element) => (b.getAttribute('aria-label') ?? [...b.childNodes].map((n) => (n as Element).getAttribute?.('aria-label') ?? n.textContent).join(' ')).replace(/\s+/g, ' ').trim();
-      return [...document.querySelectorAll('button, [role=button]')].find((b) => re.test(name(b)));
+    (selector, wanted) => {
+      const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      // Inline pieces run together, as in the accessible name; other boxes are set apart by a space.
+      const textOf = (n: Node): string => {
+        if (n.nodeType === 3) return n.textContent ?? '';
+        if (n.nodeType !== 1) return '';
+        const inner = (n as Element).getAttribute('aria-label') ?? [...n.childNodes].map(textOf).join('');
+        return getComputedStyle(n as Element).display === 'inline' ? inner : ` ${inner} `;
+      };
+      const nameOf = (e: Element) => {
+        const label = e.getAttribute('aria-label');
+        if (label) return clean(label);
+        const by = e.getAttribute('aria-labelledby');
+        if (by) return clean(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent).join(' '));
+        return clean([...e.childNodes].map(textOf).join(''));
+      };
+      const shown = [...document.querySelectorAll(selector)].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => [e, nameOf(e)] as const);
+      // A string: that name exactly, else the first name holding it (any case), as Playwright's getByRole.
+      if (!('exact' in wanted)) return shown.find(([, n]) => new RegExp(wanted.source!, wanted.flags).test(n))?.[0];
+      const exact = wanted.exact!;
+      return (shown.find(([, n]) => n === exact) ?? shown.find(([, n]) => n.toLowerCase().includes(exact.toLowerCase())))?.[0];
     },
     { timeout },
-    name.source,
-    name.flags,
+    ROLES[role]!,
+    pattern(name),
   );
-  return handle as ElementHandle<HTMLButtonElement>;
+  return handle as ElementHandle<HTMLElement>;
 }
 
-/** The text of the first live region (role status) whose text matches, once it does. */
+/** Clicks the button with this name. */
+export const click = async (page: Page, name: Name, role: keyof typeof ROLES = 'button') => (await byRole(page, role, name)).click();
+
+/** Waits for the form field labelled `name`: the control of a <label> with that text, or the element whose aria-label it is. */
+export async function labelled(page: Page, name: Name, timeout = 15_000): Promise<ElementHandle<Field>> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const matches = (n: string) => ('exact' in wanted ? n === wanted.exact : new RegExp(wanted.source!, wanted.flags).test(n));
+      const label = [...document.querySelectorAll('label')].find((l) => l.control && matches(clean(l.textContent)));
+      return label?.control ?? [...document.querySelectorAll('[aria-label]')].find((e) => matches(clean(e.getAttribute('aria-label'))));
+    },
+    { timeout },
+    pattern(name),
+  );
+  return handle as ElementHandle<Field>;
+}
+
+/** A field's current value. */
+export const valueOf = async (page: Page, label: Name) => (await labelled(page, label)).evaluate((e) => e.value);
+
+/** Types into the field with this label as the user does: clicks it, then key by key. */
+export async function typeInto(page: Page, label: Name, text: string): Promise<void> {
+  await (await labelled(page, label)).click();
+  await page.keyboard.type(text);
+}
+
+/** Waits until a live region (role status) says something matching `text`, and returns what it says. */
 export async function statusSays(page: Page, text: RegExp, timeout = 15_000): Promise<string> {
   const h = await page.waitForFunction(
     (source, flags) => [...document.querySelectorAll('[role=status], output')].map((e) => e.textContent ?? '').find((t) => new RegExp(source, flags).test(t)),
