@@ -88,17 +88,21 @@ export class ConceptCard {
   private body(d: CardDetails | null, t: CardTarget, titleId: string): Node[] {
     const doc = this.doc;
     const close = h(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
-    close.addEventListener('click', () => this.hide());
+    close.addEventListener('click', (e) => e.isTrusted && this.hide());
     if (!d) {
       return [h(doc, 'header', {}, h(doc, 'h2', { id: titleId }, 'R2P Lens'), close), h(doc, 'p', {}, 'The details of this term could not be loaded. Try again in a moment.')];
     }
     const status = h(doc, 'p', { class: 'status', role: 'status' });
     const panel = h(doc, 'button', { type: 'button' }, 'Open in side panel');
-    panel.addEventListener('click', () => {
+    // Only the reader's own clicks: in Firefox a page's script can reach the closed shadow root's
+    // buttons (through find in page and its selection) and call click() on them.
+    panel.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
       this.actions.openInPanel(d.conceptId).catch(() => (status.textContent = 'The side panel could not be opened from here. Use the R2P Lens toolbar button.'));
     });
     const evidence = h(doc, 'button', { type: 'button' }, 'Add to evidence');
-    evidence.addEventListener('click', () => {
+    evidence.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
       this.actions.addToEvidence(t.quote).then(
         () => (status.textContent = 'Added to your evidence. File it in the side panel’s Reviews tab.'),
         () => (status.textContent = 'Could not keep this passage. Nothing was lost; try again.'),

@@ -9,11 +9,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
-import { cardText, firstPassEnded, markCentre, marks } from './page-reading';
+import { cardText, cardTextBox, firstPassEnded, markCentre, marks } from './page-reading';
 import { byRole, statusSays } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/sample-report';
 const OTHER_URL = 'http://example.org/report';
+const BACKGROUND_IDLE_MS = 1_000;
 
 /** A page that re-renders part of itself every 50 ms, with a form field, recording any other change to its DOM. */
 const LIVE_PAGE = `
@@ -33,7 +34,9 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
   let page: Page;
   beforeAll(async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
-    s = await launchFirefox();
+    // A Manifest V3 background (an event page) is put to sleep after this long idle: the card
+    // test below runs after it has slept, as a reader's hover does after a pause.
+    s = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS } });
     const html = reportPageHtml({ bodyEnd: LIVE_PAGE });
     s.proxy.serve(REPORT_URL, { contentType: 'text/html; charset=utf-8', body: html });
     s.proxy.serve(OTHER_URL, { contentType: 'text/html; charset=utf-8', body: html });
@@ -72,6 +75,8 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
   });
 
   it('opens the card when the pointer rests on a marked term, and closes it when the pointer leaves', async () => {
+    // Idle long enough for an event page to be stopped: the card's details come from the background.
+    await new Promise((r) => setTimeout(r, 3 * BACKGROUND_IDLE_MS));
     const at = await markCentre(page, 'genocide');
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x - 40, at!.y - 40);
@@ -86,6 +91,54 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
     expect(await page.evaluate(() => document.querySelector('main')!.outerHTML === (window as unknown as { __initialMain: string }).__initialMain)).toBe(true);
     await page.mouse.move(5, 5, { steps: 4 });
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toBe('');
+  });
+
+  it('keeps a passage as evidence at the reader’s click on the card, never at a click the page’s script makes', async () => {
+    /** Evidence clips waiting to be filed, as the Reviews tab counts them ("Evidence to file (n)"). */
+    const clips = async () => {
+      const panel = await s.openExtensionPage('sidepanel.html#reviews', { width: 360, height: 760 });
+      await byRole(panel, 'heading', /^(Reviews|New review)$/);
+      await new Promise((r) => setTimeout(r, 500));
+      const n = await panel.evaluate(() => Number([...document.querySelectorAll('h2')].map((h) => h.textContent?.match(/^Evidence to file \((\d+)\)$/)?.[1]).find(Boolean) ?? 0));
+      await panel.close();
+      return n;
+    };
+    await page.bringToFront();
+    // Near the top of the window, so the card below the term has room for its buttons.
+    const at = (await markCentre(page, 'torture', 'top'))!;
+    await page.mouse.move(at.x - 40, at.y - 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/^Torture/);
+    // Firefox's find in page reaches into the card's closed shadow root, and so can the page's
+    // own script: it presses the card's buttons the way a script can.
+    const pressed = await page.evaluate(() => {
+      const find = (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find;
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      if (!find.call(window, 'Add to evidence', true, false, true)) return false;
+      const button = sel.getRangeAt(0).startContainer.parentElement as HTMLButtonElement;
+      sel.removeAllRanges();
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return button.localName === 'button';
+    });
+    expect(pressed).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await clips()).toBe(0);
+    // The reader's own click keeps it: the pointer goes into the card, the wheel scrolls the card
+    // to its buttons, and the click.
+    await page.bringToFront();
+    const title = (await cardTextBox(page, 'Related risk factors'))!;
+    await page.mouse.move(at.x, title.y, { steps: 4 });
+    await page.mouse.wheel({ deltaY: 400 });
+    await new Promise((r) => setTimeout(r, 300));
+    const button = await cardTextBox(page, 'Add to evidence');
+    expect(button).not.toBeNull();
+    await page.mouse.click(button!.x, button!.y);
+    await page.screenshot({ path: `${SHOTS_DIR}/firefox-card-evidence.png` });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Added to your evidence/);
+    expect(await clips()).toBe(1);
+    await page.mouse.move(5, 5, { steps: 4 });
   });
 
   it('lists the page’s concepts in On this page (the side panel as a tab) and takes the reader to each occurrence', async () => {

@@ -22,20 +22,21 @@ export const marks = async (page: Page) =>
     .filter(([n]) => n !== 'r2p-current')
     .flatMap(([, t]) => t);
 
-/** The middle of the first mark whose text is `text` (case-insensitive), scrolled into view. */
-export function markCentre(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((wanted) => {
+/** The middle of the first mark whose text is `text` (case-insensitive), scrolled to the middle of the view (or near its top). */
+export function markCentre(page: Page, text: string, where: 'middle' | 'top' = 'middle'): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((wanted, where) => {
     for (const [name, h] of CSS.highlights) {
       if (name === 'r2p-current') continue;
       for (const r of h as unknown as Set<Range>) {
         if (r.toString().toLowerCase() !== wanted) continue;
         r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        if (where === 'top') scrollBy(0, r.getBoundingClientRect().top - 100);
         const b = r.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }
     }
     return null;
-  }, text.toLowerCase());
+  }, text.toLowerCase(), where);
 }
 
 /**
@@ -67,3 +68,19 @@ export function cardText(page: Page): Promise<string> {
 /** Resolves once the page's first highlighting pass has ended. */
 export const firstPassEnded = (page: Page, timeout = 20_000) =>
   page.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0, { timeout });
+
+/**
+ * Where a piece of the card's text is on screen, found as `cardText` finds it (Firefox's find in
+ * page); null when the card does not show it.
+ */
+export function cardTextBox(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((wanted) => {
+    const sel = getSelection()!;
+    sel.removeAllRanges();
+    const find = (window as unknown as { find(s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find;
+    if (!find.call(window, wanted, true, false, true) || !sel.rangeCount) return null;
+    const b = sel.getRangeAt(0).getBoundingClientRect();
+    sel.removeAllRanges();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, text);
+}
