@@ -10,6 +10,7 @@ import { benchActionCategory } from './action-category';
 import { benchReviewsBackup } from './reviews-backup';
 import { benchHighlight } from './highlight';
 import { benchReader } from './reader';
+import { benchBrowserLaunch } from './browser-launch';
 
 const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }>][] = [
   ['Catalogue search (Node)', benchCatalogueSearch],
@@ -18,6 +19,7 @@ const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }
   ['UPR Info action category (Node)', benchActionCategory],
   ['PDF reader (Chromium)', benchReader],
   ['UPR recommendations library (Node, then Chromium)', benchLibrary],
+  ['Launch to first effect (Firefox and Chromium)', benchBrowserLaunch],
 ];
 
 const wanted = process.argv.slice(2).map((w) => w.toLowerCase());

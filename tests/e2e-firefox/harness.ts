@@ -22,7 +22,7 @@ import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 export { SHOTS_DIR } from '../support/shots-dir';
 
 /** Which Firefox build the tests load: see README "Firefox: Manifest V2 or V3". */
-export const FIREFOX_TARGET = process.env.R2P_FIREFOX_TARGET ?? 'firefox-mv2';
+export const FIREFOX_TARGET = process.env.R2P_FIREFOX_TARGET ?? 'firefox-mv3';
 export const FIREFOX_EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', FIREFOX_TARGET);
 export const GECKO_ID = 'r2p-lens@r2p-lens.example';
 /** Fixed, so extension page addresses are known before Firefox starts. */

@@ -9,7 +9,7 @@
  * network events for each tab, extension pages included (`page.on('request')`). The last test
  * sends a deliberate request from each place and checks the recorders see it, so this file can fail.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
 import { UPR_INFO_SAMPLE } from '../fixtures/upr-info-sample';
-import { EXTENSION_ORIGIN, launchFirefox, noFirefox, type FirefoxSession } from './harness';
+import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, noFirefox, type FirefoxSession } from './harness';
 import { cardText, firstPassEnded, markCentre } from './page-reading';
 import { isFirefoxItself } from './recording-proxy';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
@@ -177,5 +177,35 @@ describe.skipIf(noFirefox)('privacy: the extension sends nothing anywhere (Firef
     expect(tabs.seen.map((r) => r.url)).toEqual(expect.arrayContaining([canary('extension-page')]));
     await page.close();
     await report.close();
+  });
+});
+
+describe.skipIf(!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))('privacy: what the built Firefox extension is allowed to do', () => {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const policy: string = manifest.content_security_policy?.extension_pages ?? manifest.content_security_policy ?? '';
+
+  it('asks for what the README’s permissions table lists, and no site at install but the UN and R2P sites it highlights', () => {
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    const matches: string[] = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
+    expect(matches.every((m) => /^\*:\/\/\*\.[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
+    expect(matches).toContain('*://*.un.org/*');
+  });
+
+  it('declares that it collects nothing, and lists as optional what a shared review carries', () => {
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({
+      required: ['none'],
+      optional: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent', 'browsingActivity'],
+    });
+  });
+
+  it('has the strict content security policy for its pages: own scripts only, no eval', () => {
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(policy).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
   });
 });
