@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['tests/dom/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // DOM tests that lay out the five real reports in happy-dom take 1-6 s on a quiet
+          // two-core machine and three times that when it is busy: 5 s per test was too short.
+          testTimeout: 20_000,
         },
       },
       {

@@ -23,7 +23,7 @@ export function benchCatalogueSearch(rounds = 5) {
   let index = buildCatalogueIndex(kb);
   for (let i = 0; i < rounds; i++) builds.push(time(() => (index = buildCatalogueIndex(kb)))[1]);
   const plain = new Fuse(kb.recommendations, {
-    useTokenSearch: true, ignoreDiacritics: true, threshold: 0.34, keys: ['title', 'summary', 'uprRecommendation'],
+    useTokenSearch: true, ignoreDiacritics: true, threshold: 0.34, keys: ['title', 'summary', 'upr.text'],
   });
 
   const ours: number[] = [];

@@ -377,7 +377,7 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
     const all = await changingFrames(browser, large, script, 'all registered');
     const f = (r: { p50: number; p95: number }) => `p50 ${ms(r.p50)}, p95 ${ms(r.p95)} (${ratio(r.p50, bare.p50, 2)})`;
     lines.push(
-      `frames on a page that changes its text every frame, four times larger page (5,880 hits): without the highlighter p50 ${ms(bare.p50)}, ` +
+      `frames on a page that changes its text every frame, four times larger page: without the highlighter p50 ${ms(bare.p50)}, ` +
         `p95 ${ms(bare.p95)}; highlighted, painting near the viewport ${f(lit)}; with every range registered, as before ${f(all)}`,
     );
   } finally {

@@ -1,4 +1,5 @@
-// Checks every data file against its schema and every cross-link; prints what is wrong.
+// Checks every data file against its schema, every cross-link and the editorial rules
+// (lib/catalogue/check-rules.ts: Framework indicators, one action per UPR sentence, its scope); prints what is wrong.
 // Usage: npx tsx scripts/validate-data.ts
 import { readFileSync, existsSync } from 'node:fs';
 import { ZodError } from 'zod';
@@ -7,6 +8,7 @@ import {
   RiskFactorFileSchema, StateFileSchema,
 } from '../lib/catalogue/schema';
 import { checkKnowledgeBase } from '../lib/catalogue/check-links';
+import { checkEditorialRules } from '../lib/catalogue/check-rules';
 
 const load = (f: string, fallback: unknown) =>
   existsSync(`data/${f}`) ? JSON.parse(readFileSync(`data/${f}`, 'utf8')) : (console.log(`(missing data/${f})`), fallback);
@@ -29,7 +31,7 @@ const kb = {
   instruments: parse('instruments.json', InstrumentFileSchema, []),
   states: parse('states.json', StateFileSchema, []),
 };
-const problems = checkKnowledgeBase(kb);
+const problems = [...checkKnowledgeBase(kb), ...checkEditorialRules(kb)];
 for (const p of problems) console.log(p);
 console.log(`recommendations: ${kb.recommendations.length}, concepts: ${kb.concepts.length}, factors: ${kb.riskFactors.factors.length}, states: ${kb.states.length}, instruments: ${kb.instruments.length}`);
 console.log(problems.length || failed ? 'PROBLEMS FOUND' : 'OK');

@@ -3,10 +3,13 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { buildCatalogueIndex } from '@/lib/catalogue/search';
 import type { Recommendation } from '@/lib/catalogue/schema';
 import { useKnowledge } from '../knowledge-context';
+import { sentenceName, UprSentences } from '../upr-sentences';
 
 const SHOWN = 8;
 
-export function CataloguePicker({ onUse, onClose }: { onUse: (rec: Recommendation, kind: 'recommendation' | 'question') => void; onClose: () => void }) {
+type Kind = 'recommendation' | 'question';
+
+export function CataloguePicker({ onUse, onClose }: { onUse: (rec: Recommendation, kind: Kind, sentence: number) => void; onClose: () => void }) {
   const kb = useKnowledge();
   const index = useMemo(() => buildCatalogueIndex(kb), [kb]);
   const id = useId();
@@ -14,9 +17,18 @@ export function CataloguePicker({ onUse, onClose }: { onUse: (rec: Recommendatio
   const deferred = useDeferredValue(query);
   const hits = useMemo(() => (deferred.trim() ? index.search(deferred).slice(0, SHOWN) : []), [index, deferred]);
   const [used, setUsed] = useState<string[]>([]);
-  const use = (rec: Recommendation, kind: 'recommendation' | 'question') => {
-    onUse(rec, kind);
-    setUsed((u) => [...u, `${kind}:${rec.id}`]);
+  const use = (rec: Recommendation, kind: Kind, sentence: number) => {
+    onUse(rec, kind, sentence);
+    setUsed((u) => [...u, `${kind}:${rec.id}:${sentence}`]);
+  };
+  const button = (rec: Recommendation, kind: Kind, i: number) => {
+    const done = used.includes(`${kind}:${rec.id}:${i}`);
+    const verb = kind === 'recommendation' ? 'Use as recommendation' : 'Use as question';
+    return (
+      <button type="button" className="secondary small" aria-label={sentenceName(verb, rec, i)} disabled={done} onClick={() => use(rec, kind, i)}>
+        {done ? 'Added' : verb}
+      </button>
+    );
   };
   return (
     <section className="catalogue-picker" aria-labelledby={`${id}-h`}>
@@ -29,15 +41,15 @@ export function CataloguePicker({ onUse, onClose }: { onUse: (rec: Recommendatio
             <p>
               <strong>{item.title}</strong>
             </p>
-            <p className="upr-sentence">{item.uprRecommendation}</p>
-            <div className="card-actions">
-              <button type="button" className="secondary small" aria-label={`Use as recommendation: ${item.title}`} disabled={used.includes(`recommendation:${item.id}`)} onClick={() => use(item, 'recommendation')}>
-                {used.includes(`recommendation:${item.id}`) ? 'Added' : 'Use as recommendation'}
-              </button>
-              <button type="button" className="secondary small" aria-label={`Use as question: ${item.title}`} disabled={used.includes(`question:${item.id}`)} onClick={() => use(item, 'question')}>
-                {used.includes(`question:${item.id}`) ? 'Added' : 'Use as question'}
-              </button>
-            </div>
+            <UprSentences
+              rec={item}
+              actions={(_, i) => (
+                <>
+                  {button(item, 'recommendation', i)}
+                  {button(item, 'question', i)}
+                </>
+              )}
+            />
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { DraftRow, ReviewRow } from '@/lib/db/rows';
 import type { Recommendation } from '@/lib/catalogue/schema';
+import type { StateNames } from '@/lib/catalogue/state-in-sentence';
 import { createDraft, listDrafts } from '@/lib/reviews/drafts';
 import { questionFromRecommendation, recommendationDraft } from '@/lib/upr/templates';
 import { CataloguePicker } from './catalogue-picker';
@@ -13,7 +14,7 @@ import { StatementBuilder } from './statement-builder';
 
 const KIND_LABEL = { question: 'Question', recommendation: 'Recommendation' } as const;
 
-export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; review: ReviewRow; stateName: string }) {
+export function DialogueStep({ db, review, state, onDelegationSet }: { db: R2PDatabase; review: ReviewRow; state: StateNames; onDelegationSet?: () => void }) {
   const drafts = useLiveQuery(() => listDrafts(db, review.id), [db, review.id]);
   const [picking, setPicking] = useState(false);
   const numbered = useMemo(() => {
@@ -23,8 +24,8 @@ export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; revie
   }, [drafts]);
   if (!drafts) return <p className="muted">Loading…</p>;
   const labelOf = (id: string) => (numbered.get(id) ?? 'another draft').toLowerCase();
-  const addFromEntry = (rec: Recommendation, kind: DraftRow['kind']) => {
-    const t = kind === 'recommendation' ? recommendationDraft(rec) : questionFromRecommendation(rec, stateName);
+  const addFromEntry = (rec: Recommendation, kind: DraftRow['kind'], sentence: number) => {
+    const t = kind === 'recommendation' ? recommendationDraft(rec, { sentence }) : questionFromRecommendation(rec, state.inSentence, sentence);
     void createDraft(db, review.id, kind, { text: t.text, recommendationIds: t.catalogueIds, riskFactorIds: t.riskFactorIds });
   };
   const list = (kind: DraftRow['kind']) => {
@@ -37,7 +38,7 @@ export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; revie
             db={db}
             draft={d}
             label={numbered.get(d.id)!}
-            stateName={stateName}
+            state={state}
             earlier={own.slice(0, i).map(({ id, text }) => ({ id, text }))}
             labelOf={labelOf}
           />
@@ -48,7 +49,7 @@ export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; revie
   return (
     <div className="dialogue-step">
       <p className="muted">Step 2: atrocity prevention in the interactive dialogue. Start from the catalogue, from an indicator marked present (step 1), or from a blank page.</p>
-      <PreviouslyRecommended db={db} stateCode={review.stateCode} stateName={stateName} />
+      <PreviouslyRecommended db={db} stateCode={review.stateCode} stateName={state.inSentence} />
       <div className="card-actions">
         <button type="button" onClick={() => setPicking((p) => !p)} aria-expanded={picking}>
           From the catalogue
@@ -69,7 +70,7 @@ export function DialogueStep({ db, review, stateName }: { db: R2PDatabase; revie
         <h3 id="recs-h">Recommendations</h3>
         {drafts.some((d) => d.kind === 'recommendation') ? list('recommendation') : <p className="muted">No recommendation yet.</p>}
       </section>
-      <StatementBuilder db={db} review={review} drafts={drafts} labelOf={(id) => numbered.get(id) ?? ''} />
+      <StatementBuilder db={db} review={review} state={state} drafts={drafts} labelOf={(id) => numbered.get(id) ?? ''} onDelegationSet={onDelegationSet} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { DraftRow } from '@/lib/db/rows';
+import type { StateNames } from '@/lib/catalogue/state-in-sentence';
 import { deleteDraft, saveDraft } from '@/lib/reviews/drafts';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveField } from './autosave-field';
@@ -11,12 +12,12 @@ interface Props {
   db: R2PDatabase;
   draft: DraftRow;
   label: string;
-  stateName: string;
+  state: StateNames;
   earlier: { id: string; text: string }[];
   labelOf: (id: string) => string;
 }
 
-export function DraftEditor({ db, draft, label, stateName, earlier, labelOf }: Props) {
+export function DraftEditor({ db, draft, label, state, earlier, labelOf }: Props) {
   const kb = useKnowledge();
   const [text, setText] = useState(draft.text);
   const recTitles = draft.recommendationIds.map((id) => kb.recommendations.find((r) => r.id === id)?.title ?? id);
@@ -34,7 +35,7 @@ export function DraftEditor({ db, draft, label, stateName, earlier, labelOf }: P
           {factorTitles.length > 0 && <>Risk: {[...new Set(factorTitles)].join('; ')}.</>}
         </p>
       )}
-      {draft.kind === 'recommendation' && <DraftAnalysis text={text} stateName={stateName} earlier={earlier} labelOf={labelOf} />}
+      {draft.kind === 'recommendation' && <DraftAnalysis text={text} state={state} earlier={earlier} labelOf={labelOf} />}
       <button type="button" className="secondary small" aria-label={`Delete ${label.toLowerCase()}`} onClick={() => void deleteDraft(db, draft.id)}>
         Delete
       </button>

@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { ReviewRow } from '@/lib/db/rows';
+import { delegationInSentence, type StateNames } from '@/lib/catalogue/state-in-sentence';
+import { useKnowledge } from '../knowledge-context';
 import { listDrafts } from '@/lib/reviews/drafts';
 import { getStatement } from '@/lib/reviews/statement';
 import { exportFileName, reviewDocument, toMarkdown, toPlainText } from '@/lib/export/review-document';
@@ -11,17 +13,20 @@ import { useAutosave } from './autosave-context';
 
 type Format = 'docx' | 'md' | 'txt';
 
-export function ExportPanel({ db, review, stateName }: { db: R2PDatabase; review: ReviewRow; stateName: string }) {
+export function ExportPanel({ db, review, state }: { db: R2PDatabase; review: ReviewRow; state: StateNames }) {
+  const kb = useKnowledge();
   const { flush } = useAutosave();
   const [message, setMessage] = useState('');
   const run = async (format: Format) => {
     try {
       // What is on screen is what gets exported: write pending edits first.
       await flush();
-      const doc = reviewDocument((await db.reviews.get(review.id)) ?? review, stateName, await listDrafts(db, review.id), await getStatement(db, review.id));
+      const current = (await db.reviews.get(review.id)) ?? review;
+      const names = { state, delegation: delegationInSentence(current.delegation, kb) };
+      const doc = reviewDocument(current, names, await listDrafts(db, review.id), await getStatement(db, review.id));
       const blob =
         format === 'docx' ? await docxBlob(doc) : new Blob([format === 'md' ? toMarkdown(doc) : toPlainText(doc)], { type: MIME[format] });
-      const name = exportFileName(stateName, review.session, format);
+      const name = exportFileName(state.name, review.session, format);
       downloadBlob(blob, name);
       setMessage(`Saved ${name} to your downloads.`);
     } catch (e) {
@@ -31,7 +36,7 @@ export function ExportPanel({ db, review, stateName }: { db: R2PDatabase; review
   return (
     <section className="export-panel" aria-labelledby="export-h">
       <h3 id="export-h">Export</h3>
-      <p className="muted">The oral statement, advance questions and recommendations, headed with your delegation, {stateName} and the session.</p>
+      <p className="muted">The oral statement, advance questions and recommendations, headed with your delegation, {state.inSentence} and the session.</p>
       <div className="card-actions">
         <button type="button" onClick={() => void run('docx')}>
           Word (.docx)

@@ -30,9 +30,8 @@ export function IndicatorRow({ db, reviewId, item, assessment, evidence, onSugge
   return (
     <li className={`indicator status-${status}`} data-indicator-id={item.id}>
       <p className="indicator-text">
-        {item.number && <strong>{item.number} </strong>}
+        {item.number && <strong title={item.numberSure ? undefined : 'This number may not be the official one'}>{item.number} </strong>}
         {item.text}
-        {!item.verified && <span className="muted"> (paraphrase not checked against the official wording)</span>}
       </p>
       <div className="indicator-controls">
         <label>

@@ -9,9 +9,10 @@ const positive = (s: string) => {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 };
 
-export function NewReviewForm({ states, onCreate, onCancel }: { states: UnState[]; onCreate: (r: ReviewInput) => void; onCancel?: () => void }) {
+/** `delegation`: the one the user last named, so it is typed once, not for every review. */
+export function NewReviewForm({ states, onCreate, onCancel, delegation: lastDelegation = '' }: { states: UnState[]; onCreate: (r: ReviewInput) => void; onCancel?: () => void; delegation?: string }) {
   const [stateCode, setStateCode] = useState('');
-  const [delegation, setDelegation] = useState('');
+  const [delegation, setDelegation] = useState(lastDelegation);
   const [session, setSession] = useState('');
   const [cycle, setCycle] = useState('');
   const [date, setDate] = useState('');

@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { ReviewRow } from '@/lib/db/rows';
-import { assessableGroups, riskSummary, type AssessableItem, type FactorGroup } from '@/lib/reviews/indicators';
+import { assessableGroups, factorNotes, riskSummary, type AssessableItem, type FactorGroup } from '@/lib/reviews/indicators';
 import { listAssessments } from '@/lib/reviews/assessments';
-import { evidenceForReview } from '@/lib/reviews/evidence';
+import { evidenceForReview, removeEvidence } from '@/lib/reviews/evidence';
 import { useKnowledge } from '../knowledge-context';
-import { IndicatorRow } from './indicator-row';
+import { EvidenceList } from './evidence-list';
+import { IndicatorRow, STATUS_LABELS } from './indicator-row';
 import { RiskSummary } from './risk-summary';
 import { Suggestions } from './suggestions';
 
@@ -25,6 +26,12 @@ export function PrepareStep({ db, review, stateName }: { db: R2PDatabase; review
       <h3>{title}</h3>
       {list.map((g) => {
         const present = g.items.filter((i) => byIndicator.get(i.id)?.status === 'present').length;
+        const notes = factorNotes(g);
+        // A factor assessed as a whole before its indicators were listed keeps what was said of it.
+        const listed = g.items[0]?.id !== g.factor.id;
+        const earlier = listed ? byIndicator.get(g.factor.id) : undefined;
+        const earlierEvidence = listed ? evidence.filter((e) => e.indicatorId === g.factor.id) : [];
+        const earlierSaid = !!earlier && (earlier.status !== 'unknown' || earlier.note !== '');
         return (
           <details key={g.factor.id} className="factor" data-factor-id={g.factor.id}>
             <summary>
@@ -32,6 +39,22 @@ export function PrepareStep({ db, review, stateName }: { db: R2PDatabase; review
               {g.factor.title}
               {present > 0 && <span className="badge"> {present} present</span>}
             </summary>
+            {(notes.unchecked || notes.numbering) && (
+              <div className="factor-notes">
+                {notes.unchecked && <p className="muted">{notes.unchecked}</p>}
+                {notes.numbering && <p className="muted numbering-note">{notes.numbering}</p>}
+              </div>
+            )}
+            {earlierSaid || earlierEvidence.length > 0 ? (
+              <div className="earlier-assessment">
+                <p>
+                  Assessed earlier as a whole, before its indicators were listed
+                  {earlier && earlier.status !== 'unknown' && <>: <strong>{STATUS_LABELS[earlier.status]}</strong></>}
+                  {earlier?.note && <>. Note: “{earlier.note}”</>}. Carry it over to the indicators it concerns.
+                </p>
+                <EvidenceList items={earlierEvidence} onRemove={(id) => void removeEvidence(db, id)} />
+              </div>
+            ) : null}
             <ul className="indicators">
               {g.items.map((item) => (
                 <IndicatorRow

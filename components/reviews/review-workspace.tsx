@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { ReviewRow } from '@/lib/db/rows';
+import type { StateNames } from '@/lib/catalogue/state-in-sentence';
 import type { ReviewStep } from '@/lib/reviews/open-request';
 import { BackupPanel } from './backup-panel';
 import { DialogueStep } from './dialogue-step';
@@ -21,18 +22,20 @@ const STEPS = [
   { id: 'export', label: 'Export' },
 ] as const satisfies readonly { id: ReviewStep; label: string }[];
 
-export function ReviewWorkspace({ db, review, stateName, initialStep = 'prepare' }: { db: R2PDatabase; review: ReviewRow; stateName: string; initialStep?: ReviewStep }) {
+export function ReviewWorkspace({ db, review, state, initialStep = 'prepare' }: { db: R2PDatabase; review: ReviewRow; state: StateNames; initialStep?: ReviewStep }) {
   const [step, setStep] = useState<ReviewStep>(initialStep);
+  // Bumped when the statement builder sets the delegation, so the details show it.
+  const [detailsVersion, setDetailsVersion] = useState(0);
   return (
     <OpenReview reviewId={review.id}>
       <article className="review-workspace" aria-labelledby="review-h">
         <h2 id="review-h">
-          {stateName}
+          {state.name}
           {review.session ? `, session ${review.session}` : ''}
           <span className="muted"> · {review.delegation || 'delegation not set'}</span>
         </h2>
         <SharePanel db={db} reviewId={review.id} />
-        <ReviewDetails db={db} review={review} />
+        <ReviewDetails key={detailsVersion} db={db} review={review} />
         <nav className="step-nav" aria-label="UPR steps">
           {STEPS.map((s) => (
             <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>
@@ -40,13 +43,13 @@ export function ReviewWorkspace({ db, review, stateName, initialStep = 'prepare'
             </button>
           ))}
         </nav>
-        {step === 'prepare' && <PrepareStep db={db} review={review} stateName={stateName} />}
-        {step === 'dialogue' && <DialogueStep db={db} review={review} stateName={stateName} />}
-        {step === 'outcome' && <OutcomeStep db={db} review={review} stateName={stateName} />}
+        {step === 'prepare' && <PrepareStep db={db} review={review} stateName={state.inSentence} />}
+        {step === 'dialogue' && <DialogueStep db={db} review={review} state={state} onDelegationSet={() => setDetailsVersion((v) => v + 1)} />}
+        {step === 'outcome' && <OutcomeStep db={db} review={review} stateName={state.inSentence} />}
         {step === 'follow-up' && <FollowUpStep db={db} review={review} />}
         {step === 'export' && (
           <>
-            <ExportPanel db={db} review={review} stateName={stateName} />
+            <ExportPanel db={db} review={review} state={state} />
             <BackupPanel db={db} />
           </>
         )}

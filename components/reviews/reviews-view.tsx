@@ -8,6 +8,7 @@ import { database, type R2PDatabase } from '@/lib/db/database';
 import type { Clock } from '@/lib/reviews/autosave';
 import { createReview, listReviews, purgeDeletedReviews, softDeleteReview, undoDeleteReview, UNDO_WINDOW_MS } from '@/lib/reviews/reviews';
 import { clearOpenRequest, peekOpenRequest, type ReviewStep } from '@/lib/reviews/open-request';
+import { stateNames } from '@/lib/catalogue/state-in-sentence';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveProvider, SaveStatus } from './autosave-context';
 import { NewReviewForm } from './new-review-form';
@@ -133,11 +134,12 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
           {creating || reviews.length === 0 ? (
             <NewReviewForm
               states={kb.states}
+              delegation={reviews.find((r) => r.delegation.trim())?.delegation ?? ''}
               onCancel={reviews.length > 0 ? () => setCreating(false) : undefined}
               onCreate={(input) => void createReview(db, input).then((r) => select(r.id))}
             />
           ) : selected ? (
-            <ReviewWorkspace key={selected.id} db={db} review={selected} stateName={stateName(selected.stateCode)} initialStep={openStep} />
+            <ReviewWorkspace key={selected.id} db={db} review={selected} state={stateNames(selected.stateCode, kb)} initialStep={openStep} />
           ) : (
             <p className="empty-state">Choose a review above, or start a new one.</p>
           )}

@@ -1,11 +1,16 @@
-/** A State picker: type to narrow the list (name, ISO code or regional group), then choose. */
+/**
+ * A State picker: type to narrow the list (name, ISO code or regional group), then choose. A name
+ * typed in full is chosen at once, short names and former names too ("Syria", "UK", "Netherlands").
+ */
 import { useId, useMemo, useState } from 'react';
+import { stateLookup } from '@/lib/import/state-names';
 import { foldText } from '@/lib/text/normalize';
 import type { UnState } from '@/lib/catalogue/schema';
 
 export function StateSelect({ states, value, onChange }: { states: UnState[]; value: string; onChange: (code: string) => void }) {
   const id = useId();
   const [filter, setFilter] = useState('');
+  const lookup = useMemo(() => stateLookup(states), [states]);
   const shown = useMemo(() => {
     const f = foldText(filter.trim());
     const list = f ? states.filter((s) => foldText(`${s.name} ${s.code} ${s.alpha2} ${s.regionalGroup ?? ''}`).includes(f)) : states;
@@ -16,8 +21,8 @@ export function StateSelect({ states, value, onChange }: { states: UnState[]; va
   const pick = (f: string) => {
     setFilter(f);
     const folded = foldText(f.trim());
-    const exact = states.find((s) => foldText(s.name) === folded || s.code.toLowerCase() === folded);
-    if (exact) onChange(exact.code);
+    const exact = states.find((s) => foldText(s.name) === folded || s.code.toLowerCase() === folded)?.code ?? (folded.length > 2 ? lookup(f) : undefined);
+    if (exact) onChange(exact);
   };
   return (
     <fieldset className="state-select">

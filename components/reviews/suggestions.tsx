@@ -9,6 +9,7 @@ import type { AssessableItem } from '@/lib/reviews/indicators';
 import { createDraft } from '@/lib/reviews/drafts';
 import { questionFromIndicator, recommendationDraft, suggestedRecommendations, type DraftTemplate } from '@/lib/upr/templates';
 import { useKnowledge } from '../knowledge-context';
+import { sentenceName, UprSentences } from '../upr-sentences';
 
 interface Props {
   db: R2PDatabase;
@@ -46,13 +47,26 @@ export function Suggestions({ db, review, stateName, item, onClose }: Props) {
       <ul>
         {list.map(({ rec, why }) => (
           <li key={rec.id}>
-            <p>{recommendationDraft(rec).text}</p>
             <p className="muted">
               {rec.title}: {why}
             </p>
-            <button type="button" className="secondary small" disabled={added.includes(rec.id)} onClick={() => void add(rec.id, 'recommendation', recommendationDraft(rec))}>
-              {added.includes(rec.id) ? 'Added to drafts' : 'Add as recommendation'}
-            </button>
+            <UprSentences
+              rec={rec}
+              actions={(_, i) => {
+                const key = `${rec.id}:${i}`;
+                return (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={sentenceName('Add as recommendation', rec, i)}
+                    disabled={added.includes(key)}
+                    onClick={() => void add(key, 'recommendation', recommendationDraft(rec, { sentence: i }))}
+                  >
+                    {added.includes(key) ? 'Added to drafts' : 'Add as recommendation'}
+                  </button>
+                );
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 /**
- * "Use as recommendation" on a search result: the entry's UPR sentence becomes a draft in a
- * review's Dialogue step. One review: it goes there. Several: the user picks. None: the user
- * starts one, and the draft goes into it.
+ * "Use as recommendation" on a search result: one of the entry's UPR sentences becomes a draft in
+ * a review's Dialogue step. One review: it goes there. Several: the user picks. None: the user
+ * starts one, and the draft goes into it. A sentence about the State's conduct in UN bodies or
+ * abroad says so before and after it is added.
  */
 import { useId, useState } from 'react';
 import { database, type R2PDatabase } from '@/lib/db/database';
@@ -10,6 +11,7 @@ import type { Recommendation } from '@/lib/catalogue/schema';
 import { draftFromCatalogue, reviewWithDraftFromCatalogue } from '@/lib/reviews/from-catalogue';
 import { requestOpenReview } from '@/lib/reviews/open-request';
 import { listReviews, type ReviewInput } from '@/lib/reviews/reviews';
+import { scopeLabel, uprSentence } from '@/lib/upr/sentences';
 import { useKnowledge } from '../knowledge-context';
 import { NewReviewForm } from '../reviews/new-review-form';
 import { reviewLabel } from '../reviews/review-list';
@@ -24,6 +26,12 @@ type Phase =
 
 interface Props {
   rec: Recommendation;
+  /** Which of the entry's UPR sentences (the first by default). */
+  sentence?: number;
+  /** The button's text and accessible name, when it is not the card's own. */
+  label?: string;
+  name?: string;
+  className?: string;
   /** The extension's database unless a test passes its own; opened only when the button is used. */
   db?: R2PDatabase;
   /** Only one card at a time shows its chooser (the new-review form has fixed field ids). */
@@ -41,7 +49,7 @@ function showInReviews(reviewId: string) {
   location.hash = '#reviews';
 }
 
-export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
+export function UseAsRecommendation({ rec, sentence = 0, label = 'Use as recommendation', name, className = 'secondary', db, active, onActivate }: Props) {
   const kb = useKnowledge();
   const id = useId();
   const stateName = (code: string) => kb.states.find((s) => s.code === code)?.name ?? code;
@@ -49,6 +57,8 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState('');
   const shown: Phase = active || phase.kind === 'added' ? phase : { kind: 'idle' };
+  const scope = scopeLabel(uprSentence(rec, sentence));
+  const scopeNote = scope && <p className="scope-note">Note: {scope.long}</p>;
 
   const done = (review: ReviewRow) => {
     setPhase({ kind: 'added', reviewId: review.id, label: reviewLabel(review, stateName) });
@@ -60,7 +70,7 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
   const addTo = async (review: ReviewRow) => {
     setError('');
     try {
-      await draftFromCatalogue(db ?? database(), review.id, rec);
+      await draftFromCatalogue(db ?? database(), review.id, rec, Date.now(), sentence);
       done(review);
     } catch (e) {
       failed(e);
@@ -69,7 +79,7 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
   const createAndAdd = async (input: ReviewInput) => {
     setError('');
     try {
-      done((await reviewWithDraftFromCatalogue(db ?? database(), input, rec)).review);
+      done((await reviewWithDraftFromCatalogue(db ?? database(), input, rec, Date.now(), sentence)).review);
     } catch (e) {
       failed(e);
     }
@@ -92,11 +102,12 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
 
   return (
     <>
-      <button type="button" className="secondary" aria-label={`Use as recommendation: ${rec.title}`} aria-expanded={shown.kind === 'choose' || shown.kind === 'new'} onClick={() => void start()}>
-        Use as recommendation
+      <button type="button" className={className} aria-label={name ?? `Use as recommendation: ${rec.title}`} aria-expanded={shown.kind === 'choose' || shown.kind === 'new'} onClick={() => void start()}>
+        {label}
       </button>
       {shown.kind === 'choose' && (
         <div className="use-as-rec" role="group" aria-label={`Add to a review: ${rec.title}`}>
+          {scopeNote}
           <label htmlFor={`${id}-review`}>Add to the review of</label>
           <select id={`${id}-review`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
             {shown.reviews.map((r) => (
@@ -120,6 +131,7 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
       )}
       {shown.kind === 'new' && (
         <div className="use-as-rec">
+          {scopeNote}
           <p className="muted">Start a review for the State you are preparing; the recommendation becomes its first draft.</p>
           <NewReviewForm states={kb.states} onCreate={(input) => void createAndAdd(input)} onCancel={cancel} />
         </div>
@@ -127,6 +139,7 @@ export function UseAsRecommendation({ rec, db, active, onActivate }: Props) {
       {shown.kind === 'added' && (
         <p className="use-as-rec" role="status">
           Added to the recommendations of {shown.label}.{' '}
+          {scope && <>It concerns {scope.about}, not its own record.{' '}</>}
           <button type="button" className="link-button" onClick={() => showInReviews(shown.reviewId)}>
             Open its Dialogue step
           </button>

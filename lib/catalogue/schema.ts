@@ -91,6 +91,24 @@ export const StatePracticeSchema = z.object({
   what: text,
 });
 
+/**
+ * Whose conduct a UPR sentence concerns. A UPR recommendation is addressed to the State under
+ * Review about its own human rights record; some of the reports' steps concern instead how a
+ * State acts in UN and regional bodies (its votes, positions, contributions) or what it does for
+ * other States, and a delegate should know that before using them.
+ */
+export const UPR_SCOPES = ['own-record', 'un-bodies', 'abroad'] as const;
+
+export const UprSentenceSchema = z.object({
+  /** One action, opening with its verb, addressed to the State under Review. */
+  text,
+  /** A time element the source allows ("before the next review"), offered after the action. */
+  timeframe: text.optional(),
+  scope: z.enum(UPR_SCOPES).default('own-record'),
+  /** Why the sentence keeps two actions together, when it does on purpose (see lib/upr/one-action.ts). */
+  multipleActionsReason: text.optional(),
+});
+
 export const RecommendationSchema = z.object({
   /** Stable: never renamed once published, drafts and exports point at it. */
   id: z.string().regex(/^(2013|2014|2015|2017)-[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -101,7 +119,10 @@ export const RecommendationSchema = z.object({
   /** Position inside a numbered list the report gives (way forward step 3 ...), when there is one. */
   order: z.number().int().positive().optional(),
   title: text.max(90),
+  /** What the source says, in our own words: nothing more. */
   summary: text,
+  /** What we add to help the reader (a link to another report, an example), shown as ours. */
+  context: text.optional(),
   actors: z.array(Actor).min(1),
   pillars: z.array(Pillar).min(1),
   riskFactors: z.array(slug),
@@ -109,8 +130,8 @@ export const RecommendationSchema = z.object({
   statePractice: z.array(StatePracticeSchema),
   uprSteps: z.array(UprStep),
   themes: z.array(Theme).min(1),
-  /** Ready to adapt: starts with the action verb, addressed to the State under Review. */
-  uprRecommendation: text,
+  /** Ready-to-adapt UPR recommendations, one action each, addressed to the State under Review. */
+  upr: z.array(UprSentenceSchema).min(1),
 });
 
 export const RecommendationFileSchema = z.array(RecommendationSchema);
@@ -130,6 +151,12 @@ export const IndicatorSchema = z.object({
   text,
   /** False where the paraphrase could not be checked against the official wording. */
   verified: z.boolean(),
+  /**
+   * How sure the number is, since delegates cite indicators by number: "checked" against a
+   * reproduction of the official list, "probable" (the count and order we know, not checked
+   * against the text), "uncertain" (may not be the official number).
+   */
+  numbering: z.enum(['checked', 'probable', 'uncertain']),
 });
 
 export const CRIME_SCOPES = ['common', 'genocide', 'crimes-against-humanity', 'war-crimes'] as const;
@@ -145,6 +172,8 @@ export const RiskFactorSchema = z.object({
   section: text,
   verified: z.boolean(),
   indicators: z.array(IndicatorSchema),
+  /** How far the indicators' numbering and completeness could be checked, in plain words. */
+  numberingNote: text.optional(),
 });
 
 export const RiskFactorFileSchema = z.object({
@@ -199,14 +228,28 @@ export const REGIONAL_GROUPS = [
   'Western European and others',
 ] as const;
 
+/**
+ * The name a sentence uses: the short name, with "the" where English needs it ("the Syrian Arab
+ * Republic", "the Philippines"), and a parenthetical name turned round ("Netherlands (Kingdom of
+ * the)" -> "the Netherlands", "Bolivia (Plurinational State of)" -> "the Plurinational State of Bolivia").
+ */
+function sentenceNameFits(s: { name: string; nameInSentence: string }): boolean {
+  const base = s.name.replace(/\s*\(.*\)$/, '');
+  if (base !== s.name) return /^the /.test(s.nameInSentence) && s.nameInSentence.endsWith(base) && !s.nameInSentence.includes('(');
+  return s.nameInSentence === s.name || s.nameInSentence === `the ${s.name}`;
+}
+
 export const StateSchema = z.object({
   code: stateCode,
   alpha2: z.string().regex(/^[A-Z]{2}$/),
+  /** The UN short name, as lists sort it: "Syrian Arab Republic", "Netherlands (Kingdom of the)". */
   name: text,
+  /** The short name as it stands in a sentence: "the Syrian Arab Republic", "the Netherlands", "Kenya". */
+  nameInSentence: text,
   status: z.enum(['member', 'observer']),
   /** Null where the State sits in no group (observers; the United States attends WEOG as an observer). */
   regionalGroup: z.enum(REGIONAL_GROUPS).nullable(),
-});
+}).refine(sentenceNameFits, { message: 'nameInSentence must be the name, "the " and the name, or for a name with a parenthesis "the …" ending with its first part', path: ['nameInSentence'] });
 
 export const StateFileSchema = z.array(StateSchema);
 
@@ -214,6 +257,8 @@ export const ReportFileSchema = z.array(ReportSchema);
 
 export type Report = z.infer<typeof ReportSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type UprSentence = z.infer<typeof UprSentenceSchema>;
+export type UprScope = (typeof UPR_SCOPES)[number];
 export type RiskFactor = z.infer<typeof RiskFactorSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type Framework = z.infer<typeof FrameworkSchema>;

@@ -73,7 +73,7 @@ export function buildCatalogueIndex(kb: KnowledgeBase): CatalogueIndex {
       rec,
       title: rec.title,
       summary: rec.summary,
-      upr: rec.uprRecommendation,
+      upr: rec.upr.map((s) => s.text).join(' · '),
       conceptTerms: linked.flatMap((c) => [c.label, ...c.variants, ...c.acronyms]).join(' · '),
       context: [
         rec.section,

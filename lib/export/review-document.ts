@@ -1,17 +1,19 @@
 /**
  * What an export of a review holds (oral statement, advance questions, recommendations) and its
- * Markdown and plain-text forms. The .docx form is in ./docx.ts.
+ * Markdown and plain-text forms. The .docx form is in ./docx.ts. The statement and the
+ * recommendations read as a statement does (lib/reviews/statement-text.ts): "Norway recommends that
+ * the Syrian Arab Republic:" and numbered clauses.
  */
 import type { DraftRow, ReviewRow, StatementRow } from '../db/rows';
-import { statementParagraphs } from '../reviews/statement';
+import { questionSentence, recommendationBlocks, statementBlocks, type StatementBlock, type StatementVoice } from '../reviews/statement-text';
 
 export interface ReviewDocument {
   title: string;
   /** Delegation, State under Review, session, date: one line under the title. */
   subtitle: string;
-  statement: string[];
+  statement: StatementBlock[];
   questions: string[];
-  recommendations: string[];
+  recommendations: StatementBlock[];
 }
 
 export function ordinal(n: number): string {
@@ -19,27 +21,35 @@ export function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
+export interface DocumentNames {
+  /** The State under Review as lists show it ("Syrian Arab Republic") and as sentences say it ("the Syrian Arab Republic"). */
+  state: { name: string; inSentence: string };
+  /** The user's delegation as sentences say it ("Norway", "the Netherlands"); "" when not set. */
+  delegation: string;
+}
+
 export function reviewDocument(
   review: ReviewRow,
-  stateName: string,
+  names: DocumentNames,
   drafts: DraftRow[],
   statement: Pick<StatementRow, 'opening' | 'closing' | 'items'>,
 ): ReviewDocument {
   const sorted = [...drafts].sort((a, b) => a.order - b.order);
   const texts = (kind: DraftRow['kind']) => sorted.filter((d) => d.kind === kind).map((d) => d.text.trim()).filter(Boolean);
+  const voice: StatementVoice = { delegation: names.delegation, state: names.state.inSentence };
   const parts = [
     `Delegation of ${review.delegation || '(delegation not set)'}`,
-    `State under Review: ${stateName}`,
+    `State under Review: ${names.state.name}`,
     review.session ? `${ordinal(review.session)} session of the UPR Working Group` : '',
     review.cycle ? `${ordinal(review.cycle)} cycle` : '',
     review.date ?? '',
   ].filter(Boolean);
   return {
-    title: `Universal Periodic Review of ${stateName}`,
+    title: `Universal Periodic Review of ${names.state.inSentence}`,
     subtitle: parts.join(' · '),
-    statement: statementParagraphs(statement, sorted),
-    questions: texts('question'),
-    recommendations: texts('recommendation'),
+    statement: statementBlocks(statement, sorted, voice),
+    questions: texts('question').map(questionSentence),
+    recommendations: recommendationBlocks(texts('recommendation'), voice, { list: true }),
   };
 }
 
@@ -49,15 +59,21 @@ const SECTIONS = [
   ['Recommendations', 'recommendations'],
 ] as const;
 
+/** Paragraphs apart; a lead-in, then its clauses as a numbered list (`marker` numbers them). */
+function blocks(items: readonly StatementBlock[], marker: (n: number) => string): string {
+  return items
+    .map((b) => (b.kind === 'paragraph' ? b.text : `${b.leadIn}\n\n${b.clauses.map((c, i) => `${marker(i + 1)} ${c.replace(/\n+/g, ' ')}`).join('\n')}`))
+    .join('\n\n');
+}
+
 /** Markdown: the title, the heading line, then each section; lists numbered as drafted. */
 export function toMarkdown(doc: ReviewDocument): string {
   const out = [`# ${doc.title}`, '', `*${doc.subtitle}*`];
   for (const [heading, key] of SECTIONS) {
-    const items = doc[key];
-    if (items.length === 0) continue;
+    if (doc[key].length === 0) continue;
     out.push('', `## ${heading}`, '');
-    if (key === 'statement') out.push(items.join('\n\n'));
-    else out.push(items.map((t, i) => `${i + 1}. ${t.replace(/\n+/g, ' ')}`).join('\n'));
+    if (key === 'questions') out.push(doc.questions.map((t, i) => `${i + 1}. ${t.replace(/\n+/g, ' ')}`).join('\n'));
+    else out.push(blocks(doc[key], (n) => `${n}.`));
   }
   return out.join('\n') + '\n';
 }
@@ -66,11 +82,10 @@ export function toMarkdown(doc: ReviewDocument): string {
 export function toPlainText(doc: ReviewDocument): string {
   const out = [doc.title, doc.subtitle];
   for (const [heading, key] of SECTIONS) {
-    const items = doc[key];
-    if (items.length === 0) continue;
+    if (doc[key].length === 0) continue;
     out.push('', heading.toUpperCase(), '');
-    if (key === 'statement') out.push(items.join('\n\n'));
-    else out.push(items.map((t, i) => `${i + 1}. ${t}`).join('\n'));
+    if (key === 'questions') out.push(doc.questions.map((t, i) => `${i + 1}. ${t}`).join('\n'));
+    else out.push(blocks(doc[key], (n) => `${n}.`));
   }
   return out.join('\n') + '\n';
 }

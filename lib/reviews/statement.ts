@@ -1,6 +1,6 @@
 /** The oral statement: an opening line, chosen drafts in speaking order, a closing line. */
 import type { R2PDatabase } from '../db/database';
-import type { DraftRow, StatementRow } from '../db/rows';
+import type { StatementRow } from '../db/rows';
 
 import { DEFAULT_ALLOTTED_SECONDS, DEFAULT_WORDS_PER_MINUTE } from '../upr/speaking-time';
 
@@ -37,10 +37,4 @@ export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): 
   const next = [...items];
   [next[index], next[to]] = [next[to]!, next[index]!];
   return next;
-}
-
-/** The statement as it will be read: paragraphs in order, items whose draft is gone skipped. */
-export function statementParagraphs(st: Pick<StatementRow, 'opening' | 'closing' | 'items'>, drafts: Pick<DraftRow, 'id' | 'text'>[]): string[] {
-  const byId = new Map(drafts.map((d) => [d.id, d.text]));
-  return [st.opening, ...st.items.map((id) => byId.get(id) ?? ''), st.closing].map((p) => p.trim()).filter((p) => p !== '');
 }

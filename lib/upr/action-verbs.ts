@@ -40,11 +40,12 @@ export const GENERAL_VERBS = [
   'honor', 'abide', 'align', 'modernize', 'modernise', 'restore', 'monitor', 'mobilize', 'mobilise', 'redress',
   'minimize', 'minimise', 'alleviate', 'mitigate', 'fortify', 'ease', 'limit', 'contribute', 'cultivate',
   'nurture', 'instil', 'inculcate', 'publicize', 'publicise', 'lessen', 'diminish', 'avoid', 'refuse', 'condemn',
-  'discourage', 'initiate',  'better', 'tolerate', 'widen', 'spread',
+  'discourage', 'better', 'tolerate', 'widen', 'spread',
    'welcome', 'value',  'attend', 'tighten',  'realize', 'realise', 'offer',
   'guide', 'orient', 'direct', 'channel', 'target', 'redirect', 'emphasize', 'emphasise', 'stress', 'underline',
   'uphold', 'resolve', 'maximize', 'maximise', 'demonstrate', 'serve', 'succeed', 'accomplish', 'display', 'begin',
   'interpret', 'liberalize', 'liberalise', 'spare', 'consult', 'bear', 'heed', 'listen', 'learn', 'benefit', 'proceed', 'go', 'lead', 'spearhead', 'champion', 'reinvigorate',
+  'avail', 'devise', 'regulate', 'update', 'streamline', 'simplify', 'exert', 'bridge', 'multiply', 'toughen', 'push', 'conform', 'embark', 'show',
 ] as const;
 
 /** A concrete step one can check: a treaty ratified, a law adopted, an institution set up. */
@@ -69,6 +70,7 @@ export const SPECIFIC_VERBS = [
   'permit', 'free', 'halt', 'suspend', 'reopen', 'abrogate', 'rescind', 'nullify', 'invalidate', 'separate',
   'desist', 'abstain', 'renounce', 'reintroduce', 'restructure', 'reorganize', 'reorganise', 'draw', 'reconstitute',
   'adhere', 'elevate', 'enforce', 'conclude', 'enter', 'accord', 'add', 'obtain', 'execute', 'reactivate', 'operationalize', 'operationalise', 'recruit', 'equip', 'staff',
+  'initiate', 'impose', 'start', 'resume', 'promulgate', 'restrict', 'drop', 'delete', 'prescribe',
 ] as const;
 
 function buildIndex(): ReadonlyMap<string, ActionCategory> {

@@ -11,6 +11,15 @@ export interface CodedRecommendation {
   text: string;
   category: 1 | 2 | 3 | 4 | 5;
   session: number;
+  /** The State under Review and the recommending State as the export names them ("" when unknown). */
+  sur: string;
+  from: string;
+}
+
+/** Exports escape a few characters as HTML entities: "&#40;Unknown&#41;" is "(Unknown)", no State. */
+function stateName(raw: string | undefined): string {
+  const name = (raw ?? '').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).trim();
+  return /^\(?unknown\)?$/i.test(name) ? '' : name;
 }
 
 export function decodeMacRoman(bytes: Uint8Array): string {
@@ -27,13 +36,23 @@ export function parseCodedRecommendations(csv: string): CodedRecommendation[] {
     const session = Number(row.Session);
     if (!text || !Number.isInteger(session)) continue;
     if (category !== 1 && category !== 2 && category !== 3 && category !== 4 && category !== 5) continue;
-    rows.push({ text, category, session });
+    rows.push({ text, category, session, sur: stateName(row.To), from: stateName(row.From) });
   }
   return rows;
 }
 
-/** Deterministic split: sessions 1-3 tune the rules, sessions 4-5 are held out. */
-export function splitBySession(rows: CodedRecommendation[], lastTuningSession = 3) {
+/** UPR Info's exports of sessions 1-13 (23,484 coded rows), as kept beside the project. */
+export const UPR_INFO_FILES = ['upr-info-sessions-1-5.csv', 'upr-info-sessions-6-9.csv', 'upr-info-sessions-10-13.csv'] as const;
+/**
+ * The split, by session: the rules and the model are tuned on sessions 1-9 (14,437 rows, 2008-2010);
+ * sessions 10-13 (9,047 rows, 2011-2012) are kept aside to judge them, as later sessions are what
+ * users will draft for.
+ */
+export const TUNING_SESSIONS = [1, 9] as const;
+export const HELD_OUT_SESSIONS = [10, 13] as const;
+
+/** Deterministic split by session: tuning up to `lastTuningSession`, held out after it. */
+export function splitBySession(rows: CodedRecommendation[], lastTuningSession: number = TUNING_SESSIONS[1]) {
   return {
     tuning: rows.filter((r) => r.session <= lastTuningSession),
     heldOut: rows.filter((r) => r.session > lastTuningSession),

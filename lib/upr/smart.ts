@@ -4,8 +4,9 @@
  * that would most improve it. Plain rules, so the user can see why a box is ticked.
  */
 import { knowledgeBase, type KnowledgeBase } from '../catalogue/knowledge';
+import { stateLookup, type StateLookup } from '../import/state-names';
 import { foldText } from '../text/normalize';
-import { classifyActionCategory, readOpening } from './action-category';
+import { classifyDraft, otherStates, readOpening, type ActionCategoryResult, type DraftCategory } from './action-category';
 
 export type SmartCheckId = 'specific-verb' | 'concrete-object' | 'measurable' | 'time-bound' | 'addressed';
 
@@ -88,16 +89,16 @@ export function concreteObject(text: string, kb: KnowledgeBase = knowledgeBase()
   return folded.match(CONCRETE_NOUNS)?.[0];
 }
 
-function hintFor(failed: Set<SmartCheckId>, text: string, state: string | undefined): string | null {
-  const the = state ? state : 'the State under Review';
+function hintFor(failed: Set<SmartCheckId>, category: ActionCategoryResult, the: string, other: string | undefined): string | null {
   if (failed.has('addressed')) {
+    if (other) return `It names ${other}, but this review is of ${the}: address it to ${the}.`;
     return `Address it to ${the} directly: start with the action verb ("Ratify …", "Adopt …") rather than asking others to act.`;
   }
   if (failed.has('specific-verb')) {
-    const { category, verb } = classifyActionCategory(text);
-    const v = verb ? `"${verb}"` : 'The opening';
-    if (category === 2) return `${v} only asks ${the} to keep going: say what more it should do, e.g. "adopt", "establish" or "ratify".`;
-    if (category === 3) return `${v} commits ${the} to nothing: ask for the step itself, e.g. "Ratify …" instead of "Consider ratifying …".`;
+    const v = category.verb ? `"${category.verb}"` : 'The opening';
+    if (category.category === 2) return `${v} only asks ${the} to keep going: say what more it should do, e.g. "adopt", "establish" or "ratify".`;
+    if (category.category === 3) return `${v} commits ${the} to nothing: ask for the step itself, e.g. "Ratify …" instead of "Consider ratifying …".`;
+    if (category.category === 1) return `${v} asks for help or information only: ask ${the} for a step of its own, e.g. "adopt …", "establish …".`;
     return `${v} leaves open what is done: name one concrete step, e.g. "adopt a law on …", "establish …", or add "by adopting …".`;
   }
   if (failed.has('concrete-object')) return 'Name the law, treaty, institution or mechanism concerned.';
@@ -106,31 +107,80 @@ function hintFor(failed: Set<SmartCheckId>, text: string, state: string | undefi
   return null;
 }
 
-/**
- * The checklist for one draft. `stateUnderReview` lets "Recommended that Benin establish ..." count
- * as addressed to Benin.
- */
-export function checkSmart(text: string, options: { stateUnderReview?: string; knowledge?: KnowledgeBase } = {}): SmartResult {
-  const folded = foldText(text);
-  const category = classifyActionCategory(text);
-  const opening = readOpening(text);
-  const state = options.stateUnderReview?.trim() || undefined;
-  const namesState = !!state && foldText(opening.subject).includes(foldText(state));
-  const subjectIsState = /^(?:the\s+)?(?:state|government|authorities|country)\b/.test(foldText(opening.subject));
+const IDS: SmartCheckId[] = ['specific-verb', 'concrete-object', 'measurable', 'time-bound', 'addressed'];
 
+let lookup: StateLookup | undefined;
+
+/** "the Government of Chad", "Chad's authorities", "Togo" -> the State named, when it is one. */
+function stateNamed(addressee: string, kb: KnowledgeBase): string | undefined {
+  const name = addressee
+    .replace(/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|authorities|state|delegation)\s+(?:of|in)\s+/i, '')
+    .replace(/['’]s\s+(?:government|authorities)$/i, '')
+    .trim();
+  return (lookup ??= stateLookup(kb.states))(name);
+}
+
+interface OneResult {
+  passed: Record<SmartCheckId, boolean>;
+  category: ActionCategoryResult;
+  /** The other State it names, when it names one that is not under review. */
+  other: string | undefined;
+}
+
+/** The five checks on one recommendation read out of a draft. */
+function checkOne(rec: DraftCategory, state: { name?: string; code?: string }, kb: KnowledgeBase): OneResult {
+  const { text, addressee, verbFirst, listed } = rec.recommendation;
+  const folded = foldText(text);
+  const opening = readOpening(listed);
+  // Who is asked: the opening's addressee ("that Syria", "urge the Government of Chad to"), or for a
+  // row-like draft the subject it names ("Recommended that Benin establish").
+  const who = addressee || opening.subject.replace(/\s+(?:should|must|shall)$/i, '');
+  const named = who ? stateNamed(who, kb) : undefined;
+  const surCode = state.code ?? (state.name ? stateNamed(state.name, kb) : undefined);
+  const other = named && surCode && named !== surCode ? who.replace(/^the\s+(?:government|authorities)\s+of\s+/i, '') : undefined;
+  const toOthers = rec.category === 1 && (otherStates(addressee) || !!opening.otherAddressee);
+  const subjectIsState = /^(?:the\s+)?(?:state|government|authorities|country|it)\b/.test(foldText(who));
   const passed: Record<SmartCheckId, boolean> = {
-    'specific-verb': category.category === 5,
-    'concrete-object': concreteObject(text, options.knowledge) !== undefined,
+    'specific-verb': rec.category === 5,
+    'concrete-object': concreteObject(text, kb) !== undefined,
     // A date is a deadline, not a measure: "by 2027" alone does not make it measurable.
     measurable:
       MEASURE.test(folded.replace(new RegExp(DEADLINE.source, 'g'), ' ')) ||
-      (category.category === 5 && ONE_OFF_ACT.test(folded)) || /\bby (?:establishing|adopting|setting up|creating)\b/.test(folded),
+      (rec.category === 5 && ONE_OFF_ACT.test(folded)) || /\bby (?:establishing|adopting|setting up|creating)\b/.test(folded),
     'time-bound': DEADLINE.test(folded),
-    addressed: !opening.otherAddressee && (opening.verbFirst || namesState || subjectIsState),
+    addressed: !toOthers && !other && (verbFirst || opening.verbFirst || !!named || subjectIsState),
   };
+  return { passed, category: rec, other };
+}
 
-  const ids: SmartCheckId[] = ['specific-verb', 'concrete-object', 'measurable', 'time-bound', 'addressed'];
-  const checks = ids.map((id) => ({ id, label: LABELS[id], passed: passed[id] }));
-  const failed = new Set(ids.filter((id) => !passed[id]));
-  return { checks, hint: text.trim() ? hintFor(failed, text, state) : 'Start with an action verb addressed to the State under Review, e.g. "Ratify …".' };
+export interface SmartOptions {
+  /** The State under Review as a sentence names it ("the Syrian Arab Republic"): hints speak of it. */
+  stateUnderReview?: string;
+  /** Its code (data/states.json), so "Syria" in a draft is known for the Syrian Arab Republic. */
+  stateCode?: string;
+  knowledge?: KnowledgeBase;
+}
+
+/**
+ * The checklist for one draft, read as a delegate writes it: "We recommend that Syria ratify the
+ * Rome Statute before its next review" is checked on "ratify the Rome Statute before its next
+ * review", addressed to Syria. A draft holding several recommendations passes a check when each
+ * of them does; the hint is for the first that needs one.
+ */
+export function checkSmart(text: string, options: SmartOptions = {}): SmartResult {
+  const kb = options.knowledge ?? knowledgeBase();
+  const the = options.stateUnderReview?.trim() || 'the State under Review';
+  const recs = text.trim() ? classifyDraft(text) : [];
+  if (recs.length === 0) {
+    return { checks: IDS.map((id) => ({ id, label: LABELS[id], passed: false })), hint: 'Start with an action verb addressed to the State under Review, e.g. "Ratify …".' };
+  }
+  const results = recs.map((r) => checkOne(r, { name: options.stateUnderReview, code: options.stateCode }, kb));
+  const checks = IDS.map((id) => ({ id, label: LABELS[id], passed: results.every((r) => r.passed[id]) }));
+  let hint: string | null = null;
+  results.some((r, n) => {
+    const h = hintFor(new Set(IDS.filter((id) => !r.passed[id])), r.category, the, r.other);
+    if (h) hint = recs.length > 1 ? `Recommendation ${n + 1}: ${h}` : h;
+    return h !== null;
+  });
+  return { checks, hint };
 }

@@ -4,6 +4,7 @@
  */
 import { knowledgeBase, type KnowledgeBase } from '../catalogue/knowledge';
 import type { Indicator, Recommendation, RiskFactor } from '../catalogue/schema';
+import { sentenceText, uprSentence, withoutFinalStop } from './sentences';
 
 export interface DraftTemplate {
   text: string;
@@ -12,30 +13,27 @@ export interface DraftTemplate {
   riskFactorIds: string[];
 }
 
-function sentence(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function withoutFinalStop(text: string): string {
-  return text.trim().replace(/[\s.]+$/, '');
-}
-
 function lowerFirst(text: string): string {
   // Keep acronyms and names ("ICC", "Kenya") as written; lower an ordinary opening word.
   return /^[A-Z](?:[a-z]|\s)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-/** A recommendation draft from a catalogue entry; `previously` marks one made in an earlier cycle. */
-export function recommendationDraft(rec: Recommendation, options: { previously?: boolean } = {}): DraftTemplate {
-  const base = sentence(rec.uprRecommendation);
+/**
+ * A recommendation draft from one of a catalogue entry's UPR sentences (the first by default),
+ * with its time element; `previously` marks one made in an earlier cycle.
+ */
+export function recommendationDraft(rec: Recommendation, options: { sentence?: number; previously?: boolean } = {}): DraftTemplate {
+  const base = sentenceText(uprSentence(rec, options.sentence));
   const text = options.previously ? `${withoutFinalStop(base)}, as recommended previously.` : base;
   return { text, catalogueIds: [rec.id], riskFactorIds: [...rec.riskFactors] };
 }
 
-/** An advance question from a catalogue entry: "What steps is Kenya taking to adopt ...?" */
-export function questionFromRecommendation(rec: Recommendation, stateName: string): DraftTemplate {
-  const action = lowerFirst(withoutFinalStop(rec.uprRecommendation));
+/**
+ * An advance question from a catalogue entry: "What steps is the Syrian Arab Republic taking to
+ * adopt ...?". `stateName` is the State as a sentence names it (data/states.json nameInSentence).
+ */
+export function questionFromRecommendation(rec: Recommendation, stateName: string, sentence = 0): DraftTemplate {
+  const action = lowerFirst(withoutFinalStop(uprSentence(rec, sentence).text));
   return {
     text: `What steps is ${stateName.trim() || 'the State'} taking to ${action}?`,
     catalogueIds: [rec.id],
@@ -60,15 +58,17 @@ export function findIndicator(id: string, kb: KnowledgeBase = knowledgeBase()): 
 }
 
 function sourceLabel(ref: IndicatorRef): string {
-  if (ref.indicator) return `Framework of Analysis, indicator ${ref.indicator.number}`;
+  // A number we are not sure of is not put in a text a delegation may read out: the factor is cited instead.
+  if (ref.indicator && ref.indicator.numbering !== 'uncertain') return `Framework of Analysis, indicator ${ref.indicator.number}`;
   if (ref.factor.kind === 'trigger') return 'trigger named in the 2013 report';
   const framework = ref.factor.framework === 'foa-2014' ? 'Framework of Analysis' : '2013 report';
   return ref.factor.number ? `${framework}, risk factor ${ref.factor.number}` : framework;
 }
 
 /**
- * An advance question from an indicator marked present:
- * "What measures is Kenya taking to address the following risk (Framework of Analysis, indicator 1.2): a security crisis ...?"
+ * An advance question from an indicator marked present: "What measures is the Syrian Arab Republic
+ * taking to address the following risk (Framework of Analysis, indicator 1.2): a security crisis ...?"
+ * `stateName` is the State as a sentence names it (data/states.json nameInSentence).
  */
 export function questionFromIndicator(indicatorId: string, stateName: string, kb: KnowledgeBase = knowledgeBase()): DraftTemplate | undefined {
   const ref = findIndicator(indicatorId, kb);

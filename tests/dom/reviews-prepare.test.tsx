@@ -2,8 +2,8 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { R2PDatabase } from '@/lib/db/database';
 import { createReview } from '@/lib/reviews/reviews';
-import { listAssessments } from '@/lib/reviews/assessments';
-import { addPendingEvidence, evidenceForReview } from '@/lib/reviews/evidence';
+import { listAssessments, saveAssessment } from '@/lib/reviews/assessments';
+import { addEvidence, addPendingEvidence, evidenceForReview } from '@/lib/reviews/evidence';
 import { listDrafts } from '@/lib/reviews/drafts';
 import { AutosaveProvider } from '@/components/reviews/autosave-context';
 import { PrepareStep } from '@/components/reviews/prepare-step';
@@ -62,13 +62,52 @@ describe('step 1 in the side panel', () => {
     const suggestions = () => container.querySelector('.suggestions')!;
     expect(suggestions().querySelector('h3')!.textContent).toBe('Drafts for indicator 9.1');
     const add = [...suggestions().querySelectorAll('button')].find((b) => b.textContent === 'Add as recommendation')!;
-    const text = add.closest('li')!.querySelector('p')!.textContent;
+    const text = add.closest('.upr-sentence')!.querySelector('.upr-text')!.textContent;
     act(() => add.click());
     await until(() => add.textContent === 'Added to drafts');
     const [draft] = await listDrafts(db, review.id, 'recommendation');
     expect(draft!.text).toBe(text);
     expect(draft!.riskFactorIds).toContain('foa-9.1');
     expect(draft!.recommendationIds).toHaveLength(1);
+  });
+
+  it('says once per factor which paraphrases were not checked and which numbers may not be official', async () => {
+    const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    await settle();
+    const factor = (id: string) => container.querySelector<HTMLElement>(`[data-factor-id="${id}"]`)!;
+    const notes = (id: string) => [...factor(id).querySelectorAll('.factor-notes p')].map((p) => p.textContent);
+    // Never under each indicator, and at most once in each factor.
+    for (const row of container.querySelectorAll('[data-indicator-id]')) expect(row.textContent).not.toMatch(/not checked/);
+    for (const f of container.querySelectorAll<HTMLElement>('[data-factor-id]')) {
+      expect((f.textContent!.match(/not checked against the official wording/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
+    // Factor 14 has its own indicators now, none checked and their numbers ours.
+    expect([...factor('foa-rf-14').querySelectorAll('[data-indicator-id]')].map((r) => r.getAttribute('data-indicator-id'))).toEqual(
+      ['foa-14.1', 'foa-14.2', 'foa-14.3', 'foa-14.4', 'foa-14.5', 'foa-14.6'],
+    );
+    expect(notes('foa-rf-14')[0]).toBe('Paraphrases not checked against the official wording.');
+    expect(notes('foa-rf-14')[1]).toMatch(/^These numbers may not be the official ones\. The official indicators of this factor could not be checked at all/);
+    // Factor 7: only its last three unchecked, named once; its numbers are sure.
+    expect(notes('foa-rf-7')).toEqual(['Paraphrase not checked against the official wording: 7.12–7.14.']);
+    // Factor 12: the numbers added past the three we know are flagged.
+    expect(notes('foa-rf-12')[1]).toMatch(/^Numbers 12\.4–12\.6 may not be the official ones/);
+    expect(factor('foa-rf-12').querySelector('[data-indicator-id="foa-12.5"] strong')!.getAttribute('title')).toBe('This number may not be the official one');
+    // Factor 8 was checked against the official list: nothing to say.
+    expect(factor('foa-rf-8').querySelector('.factor-notes')).toBeNull();
+  });
+
+  it('keeps what was said of a factor assessed as a whole before its indicators were listed', async () => {
+    const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    await saveAssessment(db, review.id, 'foa-rf-14', { status: 'present', note: 'Convoy attacked in March' });
+    await addEvidence(db, review.id, 'foa-rf-14', { quote: 'Aid workers were detained at the checkpoint.', title: 'OCHA update', url: 'https://example.org/ocha' });
+    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    await settle();
+    const earlier = container.querySelector<HTMLElement>('[data-factor-id="foa-rf-14"] .earlier-assessment')!;
+    expect(earlier.textContent).toContain('Assessed earlier as a whole, before its indicators were listed: Present. Note: “Convoy attacked in March”.');
+    expect(earlier.textContent).toContain('Aid workers were detained at the checkpoint.');
+    // Factors never assessed as a whole show nothing of the kind.
+    expect(container.querySelectorAll('.earlier-assessment')).toHaveLength(1);
   });
 
   it('writes a pending note when the panel is hidden', async () => {

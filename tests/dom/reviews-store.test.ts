@@ -4,7 +4,8 @@ import { createReview, listReviews, purgeDeletedReviews, softDeleteReview, undoD
 import { listAssessments, saveAssessment } from '@/lib/reviews/assessments';
 import { addPendingEvidence, evidenceForReview, fileEvidence, pendingEvidence, safeHref } from '@/lib/reviews/evidence';
 import { createDraft, deleteDraft, listDrafts, outcomeSummary, saveDraft } from '@/lib/reviews/drafts';
-import { getStatement, moveItem, saveStatement, statementParagraphs } from '@/lib/reviews/statement';
+import { getStatement, moveItem, saveStatement } from '@/lib/reviews/statement';
+import { blocksToText, statementBlocks } from '@/lib/reviews/statement-text';
 import { assessableGroups, riskSummary } from '@/lib/reviews/indicators';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 
@@ -110,7 +111,9 @@ describe('step 2 and 3: drafts and the statement', () => {
 
     await saveStatement(db, r.id, { opening: 'Thank you.', closing: 'We wish Kenya success.', items: [b.id, a.id] });
     const st = await getStatement(db, r.id);
-    expect(statementParagraphs(st, drafts)).toEqual(['Thank you.', 'Adopt a national action plan.', 'Ratify the Rome Statute.', 'We wish Kenya success.']);
+    expect(blocksToText(statementBlocks(st, drafts, { delegation: 'Norway', state: 'Kenya' }))).toBe(
+      'Thank you.\n\nNorway recommends that Kenya:\n1. adopt a national action plan; and\n2. ratify the Rome Statute.\n\nWe wish Kenya success.',
+    );
     await deleteDraft(db, b.id);
     expect((await getStatement(db, r.id)).items).toEqual([a.id]);
   });

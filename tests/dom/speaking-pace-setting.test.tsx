@@ -40,7 +40,7 @@ describe('speaking pace setting', () => {
     await saveStatement(db, older.id, { pace: 150, opening: 'Thank you.' });
     const builder = (reviewId: string) => (
       <AutosaveProvider>
-        <StatementBuilder db={db} review={reviewId === fresh.id ? fresh : older} drafts={[]} labelOf={(id) => id} />
+        <StatementBuilder db={db} review={reviewId === fresh.id ? fresh : older} state={{ code: 'KEN', name: 'Kenya', inSentence: 'Kenya' }} drafts={[]} labelOf={(id) => id} />
       </AutosaveProvider>
     );
     screen.render(builder(fresh.id));

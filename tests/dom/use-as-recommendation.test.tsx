@@ -7,6 +7,7 @@ import { database } from '@/lib/db/database';
 import { listDrafts } from '@/lib/reviews/drafts';
 import { createReview, listReviews } from '@/lib/reviews/reviews';
 import { lastQuery } from '@/lib/settings/ui-state';
+import { sentenceText } from '@/lib/upr/sentences';
 import { buttonIn, labelledIn, settle, until as waitUntil, useScreen } from './support/ui';
 
 // The side panel as the user has it: its Search and Reviews tabs share the extension's database.
@@ -37,14 +38,17 @@ function type(el: HTMLInputElement, value: string) {
   });
 }
 
-/** Opens the panel on a search for the Rome Statute; returns the first card's entry. */
-async function searchRomeStatute() {
-  await lastQuery.setValue('Rome Statute');
+const entry = (id: string) => knowledgeBase().recommendations.find((r) => r.id === id)!;
+
+/** Opens the panel on a search; returns the first card's entry that offers one UPR sentence. */
+async function search(query: string) {
+  await lastQuery.setValue(query);
   screen.render(<SidePanelApp />);
-  await until(() => !!button(/^Use as recommendation: /));
-  const card = button(/^Use as recommendation: /)!.closest<HTMLElement>('[data-rec-id]')!;
-  return knowledgeBase().recommendations.find((r) => r.id === card.dataset.recId)!;
+  await until(() => container.querySelectorAll('.results [data-rec-id]').length > 0);
+  const shown = [...container.querySelectorAll<HTMLElement>('.results [data-rec-id]')].map((c) => entry(c.dataset.recId!));
+  return shown.find((r) => r.upr.length === 1)!;
 }
+const searchRomeStatute = () => search('Rome Statute');
 
 const status = () => container.querySelector('.use-as-rec[role=status]')?.textContent ?? '';
 
@@ -70,7 +74,7 @@ describe('"Use as recommendation" from a search result', () => {
     const [draft, ...more] = await listDrafts(db, kenya.id);
     expect(more).toHaveLength(0);
     expect(draft).toMatchObject({ kind: 'recommendation', recommendationIds: [entry.id], riskFactorIds: entry.riskFactors });
-    expect(draft!.text.startsWith(entry.uprRecommendation.trim().replace(/\.$/, ''))).toBe(true);
+    expect(draft!.text).toBe(sentenceText(entry.upr[0]!));
 
     act(() => button('Open its Dialogue step')!.click());
     await until(() => container.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Reviews');
@@ -122,5 +126,50 @@ describe('"Use as recommendation" from a search result', () => {
     await settle();
     expect(container.querySelector('[role=group][aria-label^="Add to a review"]')).toBeNull();
     expect(await listDrafts(db, kenya.id)).toHaveLength(1);
+  });
+
+  it('an entry that asks for several actions offers each as its own recommendation, and the one chosen becomes the draft', async () => {
+    const kenya = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 });
+    await search('Arms Trade Treaty');
+    const att = entry('2013-ratify-arms-trade-treaty');
+    const card = () => container.querySelector<HTMLElement>(`[data-rec-id="${att.id}"]`)!;
+    await until(() => !!card());
+    // On the card: the choice, not a silent pick of the first action.
+    expect(buttonIn(card(), `Choose one of 2 recommendations: ${att.title}`)!.textContent).toBe('Choose one of 2 recommendations');
+    expect(buttonIn(card(), /^(Copy as UPR recommendation|Use as recommendation)/)).toBeFalsy();
+    act(() => buttonIn(card(), `Choose one of 2 recommendations: ${att.title}`)!.click());
+    await until(() => card().querySelectorAll('.upr-sentence').length === 2);
+    expect([...card().querySelectorAll('.upr-sentence .upr-text')].map((e) => e.textContent)).toEqual([
+      'Ratify the Arms Trade Treaty before the next review.',
+      'Adopt the legislation needed to implement the Arms Trade Treaty.',
+    ]);
+    // The time element is set apart as a suggestion.
+    expect(card().querySelector('.upr-sentence .time-element')!.textContent).toBe('before the next review');
+
+    act(() => buttonIn(card(), `Use as recommendation: ${att.title} (2 of 2)`)!.click());
+    await until(() => /Added to the recommendations of Kenya, session 46\./.test(status()));
+    const [draft] = await listDrafts(db, kenya.id);
+    expect(draft).toMatchObject({ text: 'Adopt the legislation needed to implement the Arms Trade Treaty.', recommendationIds: [att.id] });
+  });
+
+  it('says when a recommendation concerns the State\'s conduct in UN bodies, before and after it is used', async () => {
+    await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 }, 1);
+    await createReview(db, { stateCode: 'CHL', delegation: 'Norway', session: 47 }, 2);
+    await search('Suspension of the Veto');
+    const veto = entry('2017-sc-veto-restraint');
+    const card = () => container.querySelector<HTMLElement>(`[data-rec-id="${veto.id}"]`)!;
+    await until(() => !!card());
+    act(() => card().querySelector<HTMLButtonElement>('h3 button')!.click());
+    await until(() => !!card().querySelector('.scope-chip'));
+    expect(card().querySelector('.scope-chip')!.textContent).toBe('Its conduct in UN bodies');
+    // An entry about the State's own record carries no such label.
+    expect(container.querySelector('[data-rec-id="2013-ratify-arms-trade-treaty"] .scope-chip')).toBeNull();
+
+    act(() => buttonIn(card(), `Use as recommendation: ${veto.title}`)!.click());
+    await until(() => !!card().querySelector('[role=group][aria-label^="Add to a review"]'));
+    expect(card().querySelector('[role=group] .scope-note')!.textContent).toMatch(/^Note: This concerns how the State acts in UN and regional bodies .* not its own human rights record/);
+    act(() => button('Add to this review')!.click());
+    await until(() => /Added to the recommendations of Chile, session 47\./.test(status()));
+    expect(status()).toContain("It concerns the State's conduct in UN and regional bodies, not its own record.");
   });
 });

@@ -1,5 +1,19 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import type { Page } from 'playwright-core';
+import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+
+/** What Ctrl+V puts into a field of the page: what the user would paste. */
+async function pasted(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    document.querySelector('body > textarea')?.remove();
+    const area = document.createElement('textarea');
+    document.body.append(area);
+    area.focus();
+  });
+  await page.keyboard.press('Control+V');
+  return page.evaluate(() => document.querySelector<HTMLTextAreaElement>('body > textarea')!.value);
+}
 
 describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built extension)', () => {
   let s: ExtensionSession;
@@ -71,6 +85,36 @@ describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built 
     expect(focused).toBe(second);
     await page.keyboard.press('Enter');
     await expect(page.locator(`[data-rec-id="${second}"]`).getAttribute('aria-expanded')).resolves.toBe('true');
-    await expect(page.locator(`[data-rec-id="${second}"] .upr-sentence`).isVisible()).resolves.toBe(true);
+    await expect(page.locator(`[data-rec-id="${second}"] .upr-sentence`).first().isVisible()).resolves.toBe(true);
+  });
+
+  it('offers each action of a split entry as its own recommendation, and labels one about conduct in UN bodies, at the side panel\'s width', async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.goto(extensionPage(s, 'sidepanel.html'));
+    await page.getByRole('searchbox').fill('arms trade treaty');
+    const card = page.locator('[data-rec-id="2013-ratify-arms-trade-treaty"]');
+    await card.waitFor();
+    // The card asks the user to choose rather than taking the first action; choosing opens it on the list.
+    await card.getByRole('button', { name: 'Choose one of 2 recommendations: Ratify and implement the Arms Trade Treaty' }).click();
+    await expect.poll(() => card.locator('.upr-sentence').count()).toBe(2);
+    await expect(card.locator('.upr-sentence .upr-text').allTextContents()).resolves.toEqual([
+      'Ratify the Arms Trade Treaty before the next review.',
+      'Adopt the legislation needed to implement the Arms Trade Treaty.',
+    ]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/\(1 of 2\)$/);
+    await card.getByRole('button', { name: /^Copy as UPR recommendation: .*\(2 of 2\)$/ }).click();
+    await expect(pasted(page)).resolves.toBe('Adopt the legislation needed to implement the Arms Trade Treaty. (Source: A/67/929–S/2013/399, 2013.)');
+    await expect(card.locator('.added-context').textContent()).resolves.toMatch(/^Context added by R2P Lens, not in the report:/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await card.screenshot({ path: `${SHOTS_DIR}/search-card-split-upr.png` });
+
+    await page.getByRole('searchbox').fill('exercise restraint veto');
+    const veto = page.locator('[data-rec-id="2015-veto-restraint"]');
+    await veto.waitFor();
+    await veto.locator('h3 button').click();
+    await expect(veto.locator('.scope-chip').allTextContents()).resolves.toEqual(['Its conduct in UN bodies', 'Its conduct in UN bodies']);
+    await veto.screenshot({ path: `${SHOTS_DIR}/search-card-un-bodies.png` });
   });
 });

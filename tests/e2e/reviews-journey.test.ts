@@ -4,12 +4,12 @@
  * Search result card), build the statement, export a .docx, then quit and relaunch the browser on
  * the same profile and find everything again.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
 
 const ARTICLE_URL = 'http://127.0.0.1:9/un-report.html';
 const QUOTE = 'Local radio stations repeatedly broadcast calls to expel the minority community.';
@@ -92,7 +92,9 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     // The third from a result card on the Search tab; with one review it goes straight there.
     await panel.getByRole('tab', { name: 'Search' }).click();
     await panel.locator('#catalogue-query').fill('hate speech');
-    await panel.locator('.results .result-card').first().getByRole('button', { name: /^Use as recommendation/ }).click();
+    // The first card that offers one recommendation: a card with several asks the user to choose first.
+    await panel.locator('.results .result-card').filter({ has: panel.getByRole('button', { name: /^Use as recommendation/ }) }).first()
+      .getByRole('button', { name: /^Use as recommendation/ }).click();
     await panel.getByRole('status').filter({ hasText: 'Added to the recommendations of Kenya, session 46.' }).waitFor();
     await panel.getByRole('button', { name: 'Open its Dialogue step' }).click();
     await panel.getByRole('button', { name: '2 Dialogue', pressed: true }).waitFor();
@@ -106,7 +108,7 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     // The oral statement.
     await panel.getByLabel('Opening line').fill('Thank you, Mr. President. Norway welcomes the delegation of Kenya.');
     for (const name of ['Recommendation 1', 'Recommendation 2', 'Recommendation 3']) {
-      await panel.locator('.statement-pick label', { hasText: name }).getByRole('checkbox').check();
+      await panel.locator('.statement-rest label', { hasText: name }).getByRole('checkbox').click();
     }
     await panel.getByRole('button', { name: 'Move Recommendation 3 up' }).click();
     await expect.poll(() => panel.locator('.statement-order li strong').allTextContents()).toEqual(['Recommendation 1', 'Recommendation 3', 'Recommendation 2']);
@@ -122,7 +124,9 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     expect(download.suggestedFilename()).toBe('Kenya-UPR-46.docx');
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.', ...recTexts]) {
+    // The recommendations behind Norway's lead-in, each a clause: first letter lowered, no full stop of its own.
+    const clauses = recTexts.map((t) => t.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()).replace(/[.;]+$/, ''));
+    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.', 'Norway recommends that Kenya:', ...clauses]) {
       expect(text).toContain(t);
     }
 
@@ -145,6 +149,33 @@ describe.skipIf(noBrowser)('a delegation prepares a UPR review (Chromium, built 
     await expect(again.locator('.statement-order li strong').allTextContents()).resolves.toEqual(['Recommendation 1', 'Recommendation 3', 'Recommendation 2']);
     await expect(again.getByLabel('seconds').inputValue()).resolves.toBe('10');
   }, 150_000);
+
+  it('says once per risk factor which paraphrases are unchecked and which numbers may not be official', async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    const session = await launchWithExtension();
+    try {
+      const page = await openReviews(session);
+      await page.setViewportSize({ width: 400, height: 1000 });
+      await page.getByLabel('Find a State').fill('Chile');
+      await page.getByRole('button', { name: 'Create review' }).click();
+      const f14 = page.locator('[data-factor-id="foa-rf-14"]');
+      await f14.locator('> summary').click();
+      await expect(f14.locator('.factor-notes p').allTextContents()).resolves.toEqual([
+        'Paraphrases not checked against the official wording.',
+        expect.stringMatching(/^These numbers may not be the official ones\. The official indicators of this factor could not be checked at all/),
+      ]);
+      await expect(f14.locator('[data-indicator-id]').count()).resolves.toBe(6);
+      await expect(f14.locator('[data-indicator-id]').filter({ hasText: 'not checked' }).count()).resolves.toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+      await f14.screenshot({ path: `${SHOTS_DIR}/prepare-factor-14-unchecked.png` });
+      const f7 = page.locator('[data-factor-id="foa-rf-7"]');
+      await f7.locator('> summary').click();
+      await expect(f7.locator('.factor-notes').textContent()).resolves.toBe('Paraphrase not checked against the official wording: 7.12–7.14.');
+      await f7.screenshot({ path: `${SHOTS_DIR}/prepare-factor-7-partly-unchecked.png` });
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 
   it('has no accessibility violations axe can find in each step', async () => {
     const session = await launchWithExtension();

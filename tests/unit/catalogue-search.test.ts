@@ -4,7 +4,7 @@ import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import type { Recommendation } from '@/lib/catalogue/schema';
 
 const kb = knowledgeBase();
-const text = (r: Recommendation) => `${r.title} ${r.summary} ${r.uprRecommendation}`;
+const text = (r: Recommendation) => `${r.title} ${r.summary} ${r.upr.map((s) => s.text).join(' ')}`;
 const top = (query: string, n = 3) => searchCatalogue(query).slice(0, n).map((h) => h.item);
 
 describe('searchCatalogue: what a delegate types finds the right entries in the top three', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DraftRow, ReviewRow } from '@/lib/db/rows';
 import { exportFileName, ordinal, reviewDocument, toMarkdown, toPlainText } from '@/lib/export/review-document';
 import { docxBuffer } from '@/lib/export/docx';
+import { knowledgeBase } from '@/lib/catalogue/knowledge';
+import { delegationInSentence, stateNames } from '@/lib/catalogue/state-in-sentence';
 
 const review: ReviewRow = { id: 'r1', stateCode: 'KEN', delegation: 'Norway', session: 46, cycle: 4, date: '2025-01-20', createdAt: 0, updatedAt: 0 };
 const draft = (id: string, kind: DraftRow['kind'], text: string, order: number): DraftRow => ({
@@ -26,8 +28,10 @@ const drafts = [
 ];
 const statement = { opening: 'Thank you, Mr. President.', closing: 'We wish Kenya every success.', items: ['a', 'gone', 'q'] };
 
+const kenya = { state: { name: 'Kenya', inSentence: 'Kenya' }, delegation: 'Norway' };
+
 describe('review export', () => {
-  const doc = reviewDocument(review, 'Kenya', drafts, statement);
+  const doc = reviewDocument(review, kenya, drafts, statement);
 
   it('heads the document with delegation, State under Review and session', () => {
     expect(doc.title).toBe('Universal Periodic Review of Kenya');
@@ -37,43 +41,46 @@ describe('review export', () => {
 
   it('orders the statement as chosen, drafts as drafted, and leaves out empty drafts and deleted items', () => {
     expect(doc.statement).toEqual([
-      'Thank you, Mr. President.',
-      'Ratify the Rome Statute of the International Criminal Court.',
-      'What steps does Kenya plan to take to appoint an R2P Focal Point?',
-      'We wish Kenya every success.',
+      { kind: 'paragraph', text: 'Thank you, Mr. President.' },
+      { kind: 'paragraph', text: 'Norway recommends that Kenya ratify the Rome Statute of the International Criminal Court.' },
+      { kind: 'paragraph', text: 'What steps does Kenya plan to take to appoint an R2P Focal Point?' },
+      { kind: 'paragraph', text: 'We wish Kenya every success.' },
     ]);
     expect(doc.recommendations).toEqual([
-      'Ratify the Rome Statute of the International Criminal Court.',
-      'Adopt a national action plan on atrocity prevention by 2026.',
+      {
+        kind: 'recommendations',
+        leadIn: 'Norway recommends that Kenya:',
+        clauses: ['ratify the Rome Statute of the International Criminal Court; and', 'adopt a national action plan on atrocity prevention by 2026.'],
+      },
     ]);
     expect(doc.questions).toHaveLength(1);
   });
 
-  it('writes Markdown with headings and numbered lists', () => {
+  it('writes Markdown with headings, the lead-in and numbered clauses', () => {
     const md = toMarkdown(doc);
     expect(md).toMatch(/^# Universal Periodic Review of Kenya\n\n\*Delegation of Norway/);
-    expect(md).toContain('## Oral statement\n\nThank you, Mr. President.\n\nRatify the Rome Statute');
-    expect(md).toContain('## Recommendations\n\n1. Ratify the Rome Statute of the International Criminal Court.\n2. Adopt a national action plan');
+    expect(md).toContain('## Oral statement\n\nThank you, Mr. President.\n\nNorway recommends that Kenya ratify the Rome Statute');
+    expect(md).toContain('## Recommendations\n\nNorway recommends that Kenya:\n\n1. ratify the Rome Statute of the International Criminal Court; and\n2. adopt a national action plan');
     expect(md).toContain('## Advance questions\n\n1. What steps does Kenya');
   });
 
   it('writes plain text without markup', () => {
     const txt = toPlainText(doc);
     expect(txt).not.toMatch(/[#*]/);
-    expect(txt).toContain('RECOMMENDATIONS\n\n1. Ratify');
+    expect(txt).toContain('RECOMMENDATIONS\n\nNorway recommends that Kenya:\n\n1. ratify');
     expect(txt.split('\n')[1]).toContain('Delegation of Norway');
   });
 
   it('leaves out sections with nothing in them', () => {
-    const empty = reviewDocument(review, 'Kenya', [], { opening: '', closing: '', items: [] });
+    const empty = reviewDocument(review, kenya, [], { opening: '', closing: '', items: [] });
     expect(toMarkdown(empty)).not.toContain('##');
   });
 
-  it('produces a Word document whose text holds the heading, statement, questions and recommendations', async () => {
+  it('produces a Word document whose text holds the heading, statement, lead-in, questions and recommendations', async () => {
     const zip = await JSZip.loadAsync(await docxBuffer(doc));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Oral statement', 'Thank you, Mr. President.', 'Advance questions', 'appoint an R2P Focal Point', 'Recommendations', 'Adopt a national action plan on atrocity prevention by 2026.']) {
+    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Oral statement', 'Thank you, Mr. President.', 'Advance questions', 'appoint an R2P Focal Point', 'Recommendations', 'Norway recommends that Kenya:', 'adopt a national action plan on atrocity prevention by 2026.']) {
       expect(text).toContain(t);
     }
     expect(await zip.file('word/numbering.xml')?.async('string')).toContain('%1.');
@@ -82,5 +89,66 @@ describe('review export', () => {
   it('names files after the State and session', () => {
     expect(exportFileName('Kenya', 46, 'docx')).toBe('Kenya-UPR-46.docx');
     expect(exportFileName("Côte d'Ivoire", undefined, 'md')).toBe('Côte-d-Ivoire-UPR.md');
+  });
+});
+
+describe('the export reads as a statement does', () => {
+  const syria = { ...review, stateCode: 'SYR', delegation: 'Ireland' };
+  const names = { state: stateNames('SYR', knowledgeBase()), delegation: delegationInSentence('Ireland', knowledgeBase()) };
+  const typed = [
+    // As delegates type them: their own opening, no capital, no full stop, a semicolon.
+    draft('r1', 'recommendation', 'We recommend that Syria ratify the Rome Statute before its next review', 0),
+    draft('r2', 'recommendation', 'abolish the death penalty;', 1),
+    draft('r3', 'recommendation', 'Ireland recommends that the Syrian Arab Republic:\n1. release all persons detained for their views.\n2. Allow access for humanitarian agencies', 2),
+    draft('q1', 'question', 'what measures is the Syrian Arab Republic taking to protect journalists', 3),
+  ];
+  const doc = reviewDocument(syria, names, typed, { opening: 'Thank you, Mr. President', closing: '', items: ['q1', 'r1', 'r2'] });
+
+  it('names the State with its article in the title and the sentences, and without it where a list does', () => {
+    expect(doc.title).toBe('Universal Periodic Review of the Syrian Arab Republic');
+    expect(doc.subtitle).toContain('State under Review: Syrian Arab Republic');
+  });
+
+  it('puts one lead-in before numbered clauses, each with its first letter and final punctuation right, never doubled', () => {
+    expect(doc.recommendations).toEqual([
+      {
+        kind: 'recommendations',
+        leadIn: 'Ireland recommends that the Syrian Arab Republic:',
+        clauses: [
+          'ratify the Rome Statute before its next review;',
+          'abolish the death penalty;',
+          'release all persons detained for their views;',
+          'allow access for humanitarian agencies.',
+        ].map((c, i, all) => (i === all.length - 2 ? c.replace(/;$/, '; and') : c)),
+      },
+    ]);
+    expect(toPlainText(doc)).not.toMatch(/We recommend|: We|recommends that Syria/);
+  });
+
+  it('gives the statement its capitals, question mark and full stops', () => {
+    expect(doc.statement.map((b) => (b.kind === 'paragraph' ? b.text : [b.leadIn, ...b.clauses]))).toEqual([
+      'Thank you, Mr. President.',
+      'What measures is the Syrian Arab Republic taking to protect journalists?',
+      ['Ireland recommends that the Syrian Arab Republic:', 'ratify the Rome Statute before its next review; and', 'abolish the death penalty.'],
+    ]);
+    expect(doc.questions).toEqual(['What measures is the Syrian Arab Republic taking to protect journalists?']);
+  });
+
+  it('says "We recommend" when the delegation is not set, and "The Netherlands recommends" at a sentence\'s start', () => {
+    const we = reviewDocument({ ...syria, delegation: '' }, { ...names, delegation: '' }, typed.slice(1, 2), { opening: '', closing: '', items: ['r2'] });
+    expect(we.statement).toEqual([{ kind: 'paragraph', text: 'We recommend that the Syrian Arab Republic abolish the death penalty.' }]);
+    const nl = reviewDocument(syria, { ...names, delegation: delegationInSentence('Netherlands', knowledgeBase()) }, typed.slice(1, 2), { opening: '', closing: '', items: ['r2'] });
+    expect(nl.recommendations[0]).toMatchObject({ leadIn: 'The Netherlands recommends that the Syrian Arab Republic:' });
+  });
+
+  it('writes the .docx with the lead-in and the clauses numbered from 1 in each list', async () => {
+    const zip = await JSZip.loadAsync(await docxBuffer(doc));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Universal Periodic Review of the Syrian Arab Republic');
+    expect(text).toContain('Ireland recommends that the Syrian Arab Republic:ratify the Rome Statute before its next review; and');
+    expect(text).not.toContain('We recommend');
+    // Each list restarts: the statement's, then the questions', then the recommendations'.
+    expect(new Set([...xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1])).size).toBe(3);
   });
 });

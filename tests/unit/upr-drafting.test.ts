@@ -90,9 +90,19 @@ describe('templates', () => {
   it('turns a catalogue entry into a draft that keeps its links', () => {
     const draft = recommendationDraft(rec);
     expect(draft.text).toMatch(/\.$/);
-    expect(draft.text.startsWith(rec.uprRecommendation.trim().slice(0, 20))).toBe(true);
+    expect(draft.text.startsWith(rec.upr[0]!.text.slice(0, 20))).toBe(true);
     expect(draft).toMatchObject({ catalogueIds: [rec.id], riskFactorIds: rec.riskFactors });
     expect(recommendationDraft(rec, { previously: true }).text).toMatch(/, as recommended previously\.$/);
+  });
+
+  it('drafts the sentence the user chose, with its time element after the action', () => {
+    const att = kb.recommendations.find((r) => r.id === '2013-ratify-arms-trade-treaty')!;
+    expect(recommendationDraft(att).text).toBe('Ratify the Arms Trade Treaty before the next review.');
+    expect(recommendationDraft(att, { sentence: 1 }).text).toBe('Adopt the legislation needed to implement the Arms Trade Treaty.');
+    expect(recommendationDraft(att, { sentence: 0, previously: true }).text).toBe('Ratify the Arms Trade Treaty before the next review, as recommended previously.');
+    // A question asks about the action, without the time element.
+    expect(questionFromRecommendation(att, 'Kenya', 1).text).toBe('What steps is Kenya taking to adopt the legislation needed to implement the Arms Trade Treaty?');
+    expect(questionFromRecommendation(att, 'Kenya').text).toBe('What steps is Kenya taking to ratify the Arms Trade Treaty?');
   });
 
   it('turns a catalogue entry into an advance question to the State', () => {
@@ -106,6 +116,13 @@ describe('templates', () => {
     expect(q.text).toMatch(/^What measures is Kenya taking to address the following risk \(Framework of Analysis, indicator 1\.2\): a security crisis/);
     expect(q.riskFactorIds).toEqual(['foa-rf-1', 'foa-1.2']);
     expect(questionFromIndicator('foa-99.9', 'Kenya', kb)).toBeUndefined();
+  });
+
+  it('cites the risk factor, not a number that may not be the official one', () => {
+    const q = questionFromIndicator('foa-14.4', 'Kenya', kb)!;
+    expect(q.text).toMatch(/\(Framework of Analysis, risk factor 14\): past or present attacks on humanitarian or peacekeeping personnel/);
+    expect(q.text).not.toContain('14.4');
+    expect(q.riskFactorIds).toEqual(['foa-rf-14', 'foa-14.4']);
   });
 
   it('suggests catalogue entries linked to the indicator\'s risk factor, best first', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSmart, type SmartCheckId } from '@/lib/upr/smart';
+import { decodeMacRoman, parseCodedRecommendations } from '@/lib/upr/eval-corpus';
+import { OPENINGS, withOpening } from '@/lib/upr/eval-openings';
+import { uprInfoHeldOutBytes } from '../fixtures/upr-info-sample';
 
 const passed = (text: string, state?: string) =>
   Object.fromEntries(checkSmart(text, { stateUnderReview: state }).checks.map((c) => [c.id, c.passed])) as Record<SmartCheckId, boolean>;
@@ -63,5 +66,41 @@ describe('checkSmart', () => {
 
   it('empty text gets a starting hint, not an error', () => {
     expect(checkSmart('').hint).toMatch(/action verb/);
+  });
+
+  it('reads a statement as the recommendation inside it: "We recommend that Syria ratify …" passes all five', () => {
+    const syria = { stateUnderReview: 'the Syrian Arab Republic', stateCode: 'SYR' };
+    for (const text of [
+      'We recommend that Syria ratify the Rome Statute before its next review',
+      'Ireland recommends that the Syrian Arab Republic ratify the Rome Statute before its next review.',
+      'We urge the Government of the Syrian Arab Republic to ratify the Rome Statute before its next review.',
+    ]) {
+      const r = checkSmart(text, syria);
+      expect(r.checks.filter((c) => !c.passed).map((c) => c.id), text).toEqual([]);
+      expect(r.hint, text).toBeNull();
+    }
+  });
+
+  it('a statement naming another State than the one under review is not addressed, and the hint says so', () => {
+    const r = checkSmart('We urge Chad to ratify the Rome Statute by 2027.', { stateUnderReview: 'the Syrian Arab Republic', stateCode: 'SYR' });
+    expect(r.checks.find((c) => c.id === 'addressed')!.passed).toBe(false);
+    expect(r.hint).toBe('It names Chad, but this review is of the Syrian Arab Republic: address it to the Syrian Arab Republic.');
+  });
+
+  it('checks each recommendation of a draft, and hints for the first that needs it', () => {
+    const r = checkSmart('Ireland recommends that Chad:\n1. ratify the Rome Statute by 2027;\n2. continue its efforts to protect children.', { stateUnderReview: 'Chad' });
+    expect(r.checks.find((c) => c.id === 'specific-verb')!.passed).toBe(false);
+    expect(r.hint).toMatch(/^Recommendation 2: "continue" only asks Chad to keep going/);
+  });
+
+  it('never hints about the opening: not "We", not the delegation, on real rows behind statement openings', () => {
+    const rows = parseCodedRecommendations(decodeMacRoman(uprInfoHeldOutBytes())).slice(0, 80);
+    for (const row of rows) {
+      for (const o of OPENINGS) {
+        const hint = checkSmart(withOpening(row, o).text, { stateUnderReview: row.sur }).hint ?? '';
+        expect(hint, `${o.id}: ${row.text}`).not.toMatch(/"(?:We|To|Thank|Mr)\b/);
+        if (row.from) expect(hint, `${o.id}: ${row.text}`).not.toContain(`"${row.from}`);
+      }
+    }
   });
 });

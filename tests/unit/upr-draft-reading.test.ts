@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { classifyActionCategory, classifyDraft } from '@/lib/upr/action-category';
+import { readDraft } from '@/lib/upr/draft-reading';
+
+const texts = (draft: string) => readDraft(draft).recommendations.map((r) => r.text);
+const addressees = (draft: string) => readDraft(draft).recommendations.map((r) => r.addressee);
+
+describe('readDraft: the recommendation inside what a delegate types', () => {
+  it('takes the recommendation out of an opening that names who recommends', () => {
+    expect(texts('Ireland recommends that Chad ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(texts('Norway recommends that the Syrian Arab Republic continue its efforts')).toEqual(['Continue its efforts']);
+    expect(texts('The United Kingdom of Great Britain and Northern Ireland recommends that the Democratic Republic of the Congo investigate all allegations.')).toEqual(['Investigate all allegations.']);
+    expect(readDraft('Ireland recommends that Chad ratify the Rome Statute.').recommender).toBe('Ireland');
+    expect(texts('My delegation would like to recommend that Chad adopt a law on hate speech')).toEqual(['Adopt a law on hate speech']);
+  });
+
+  it('reads "we", "urge", "calls on", "encourages … to" and "the Government of"', () => {
+    expect(texts('We recommend that Syria ratify the Rome Statute before its next review')).toEqual(['Ratify the Rome Statute before its next review']);
+    expect(texts('We urge Syria to ratify the Rome Statute')).toEqual(['Ratify the Rome Statute']);
+    expect(texts('We urge the Government of Chad to consider ratifying the Convention')).toEqual(['Consider ratifying the Convention']);
+    expect(addressees('We urge the Government of Chad to consider ratifying the Convention')).toEqual(['the Government of Chad']);
+    expect(texts('Ireland calls on Chad to end impunity')).toEqual(['End impunity']);
+    expect(texts("Mexico encourages the authorities of Cote d'Ivoire to amend the family code")).toEqual(['Amend the family code']);
+    expect(texts('We recommend to Chad to ratify the Rome Statute')).toEqual(['Ratify the Rome Statute']);
+  });
+
+  it('reads "X should", "is encouraged to", a bare "to" and the subjunctive after "that"', () => {
+    expect(texts('Chad should ratify the Rome Statute')).toEqual(['Ratify the Rome Statute']);
+    expect(texts('The Government of Chad should take measures to combat torture')).toEqual(['Take measures to combat torture']);
+    expect(texts('Indonesia is encouraged to consider ratifying the Rome Statute.')).toEqual(['Consider ratifying the Rome Statute.']);
+    expect(texts('To fully implement the Domestic Violence Act.')).toEqual(['Fully implement the Domestic Violence Act.']);
+    expect(texts('that Chad ratify the Rome Statute')).toEqual(['Ratify the Rome Statute']);
+    expect(texts('We recommend Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(classifyActionCategory('Syria should, as a matter of urgency, release all political prisoners.')).toMatchObject({ category: 5, verb: 'release' });
+    expect(texts('We recommend that Peru promptly and thoroughly investigate all reports of torture')).toEqual(['Promptly and thoroughly investigate all reports of torture']);
+    expect(texts('Ireland recommends that Chad, as a matter of priority, adopt a law.')).toEqual(['As a matter of priority, adopt a law.']);
+  });
+
+  it('finds the recommendations among several sentences and leaves the greetings out', () => {
+    const draft = 'Thank you, Mr. President. Ireland welcomes the delegation of Chad. We recommend that Chad ratify the Rome Statute. We also urge it to adopt a law on hate speech.';
+    expect(texts(draft)).toEqual(['Ratify the Rome Statute.', 'Adopt a law on hate speech.']);
+    expect(addressees(draft)).toEqual(['Chad', 'it']);
+  });
+
+  it('reads a lead-in and a numbered list, on lines or on one line', () => {
+    expect(texts('Ireland recommends that the Syrian Arab Republic:\n1. ratify the Rome Statute;\n2. adopt a law on hate speech.')).toEqual([
+      'Ratify the Rome Statute',
+      'Adopt a law on hate speech.',
+    ]);
+    expect(addressees('Ireland recommends that the Syrian Arab Republic:\n1. ratify the Rome Statute;\n2. adopt a law on hate speech.')).toEqual(['the Syrian Arab Republic', 'the Syrian Arab Republic']);
+    expect(texts('We recommend that Chad: (a) ratify the Rome Statute; (b) abolish the death penalty.')).toEqual(['Ratify the Rome Statute', 'Abolish the death penalty.']);
+    expect(texts('Mr. President, Austria has two recommendations for Chad: ratify the Rome Statute; and abolish the death penalty.')).toEqual([
+      'Ratify the Rome Statute',
+      'Abolish the death penalty.',
+    ]);
+  });
+
+  it('splits two recommendations joined by "and that", not one verb\'s own "that … and that"', () => {
+    expect(texts('We recommend that Syria ratify the Rome Statute and that it establish a national mechanism.')).toEqual([
+      'Ratify the Rome Statute',
+      'Establish a national mechanism.',
+    ]);
+    expect(texts('Ensure that journalists are protected and that attacks are investigated.')).toEqual(['Ensure that journalists are protected and that attacks are investigated.']);
+  });
+
+  it('leaves a clause it cannot put verb-first whole, and a bare recommendation as it is', () => {
+    expect(readDraft('We recommend that the death penalty be abolished.').recommendations[0]).toMatchObject({ text: 'That the death penalty be abolished.', verbFirst: false });
+    expect(readDraft('Ratify the Rome Statute.').recommendations).toEqual([
+      expect.objectContaining({ text: 'Ratify the Rome Statute.', opening: '', verbFirst: true, start: 0 }),
+    ]);
+    expect(readDraft('').recommendations).toEqual([]);
+  });
+
+  it('says where each recommendation stands in the draft', () => {
+    const draft = 'We recommend that Syria ratify the Rome Statute.';
+    const [r] = readDraft(draft).recommendations;
+    expect(draft.slice(r!.start, r!.end)).toBe('ratify the Rome Statute.');
+    expect(r!.opening).toBe('We recommend that Syria');
+  });
+});
+
+describe('classifyActionCategory on a statement', () => {
+  it('decides by the recommendation\'s own verb: "ratify", not "We"', () => {
+    expect(classifyActionCategory('We recommend that Syria ratify the Rome Statute before its next review')).toMatchObject({ category: 5, verb: 'ratify' });
+    expect(classifyActionCategory('We recommend that Syria ratify the Rome Statute').reason).toMatch(/^"ratify" asks for a specific step/);
+    expect(classifyActionCategory('Ireland recommends that Chad continue its efforts to combat poverty')).toMatchObject({ category: 2, verb: 'continue' });
+    expect(classifyActionCategory('We urge Syria to consider ratifying the Rome Statute')).toMatchObject({ category: 3, verb: 'consider' });
+    expect(classifyActionCategory('Chad should take measures to combat torture')).toMatchObject({ category: 4, verb: 'take measures' });
+  });
+
+  it('is minimal when the statement asks other States or the international community', () => {
+    expect(classifyActionCategory('We call on the international community to support Chad.')).toMatchObject({ category: 1, verb: 'the international community' });
+  });
+
+  it('gives each recommendation of a draft its own category', () => {
+    const read = classifyDraft('Ireland recommends that Chad:\n1. consider ratifying the Rome Statute;\n2. abolish the death penalty.');
+    expect(read.map((r) => [r.category, r.verb])).toEqual([
+      [3, 'consider'],
+      [5, 'abolish'],
+    ]);
+  });
+});
