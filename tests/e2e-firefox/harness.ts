@@ -13,17 +13,19 @@
  * - All of Firefox's traffic goes through a recording proxy (recording-proxy.ts), which serves
  *   the test's UN pages at their real addresses and refuses anything else.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
-export { SHOTS_DIR } from '../support/shots-dir';
+import { SHOTS_DIR } from '../support/shots-dir';
+
+export { SHOTS_DIR };
 
 /** Which Firefox build the tests load: see README "Firefox: Manifest V2 or V3". */
 export const FIREFOX_TARGET = process.env.R2P_FIREFOX_TARGET ?? 'firefox-mv3';
-export const FIREFOX_EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', FIREFOX_TARGET);
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', FIREFOX_TARGET);
 export const GECKO_ID = 'r2p-lens@r2p-lens.example';
 /** Fixed, so extension page addresses are known before Firefox starts. */
 export const EXTENSION_UUID = '5d2e0c47-9a1b-4f63-8e2d-7b10c4a9f3e6';
@@ -82,6 +84,7 @@ const QUIET_PREFS = {
 
 export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promise<FirefoxSession> {
   const started = performance.now();
+  mkdirSync(SHOTS_DIR, { recursive: true });
   const proxy = await startRecordingProxy();
   const profileDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-downloads-'));

@@ -4,7 +4,6 @@
  * leaves, the page's DOM is left as it was while the page keeps changing itself, and the side
  * panel's On this page (opened as a tab) lists the page's concepts and takes the reader to them.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
@@ -33,7 +32,6 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
   let s: FirefoxSession;
   let page: Page;
   beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
     // A Manifest V3 background (an event page) is put to sleep after this long idle: the card
     // test below runs after it has slept, as a reader's hover does after a pause.
     s = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS } });

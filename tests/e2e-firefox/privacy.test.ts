@@ -19,7 +19,6 @@ import { reportPdf } from '../fixtures/report-pdf';
 import { UPR_INFO_SAMPLE } from '../fixtures/upr-info-sample';
 import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, noFirefox, type FirefoxSession } from './harness';
 import { cardText, firstPassEnded, markCentre } from './page-reading';
-import { isFirefoxItself } from './recording-proxy';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/privacy-sample';
@@ -41,11 +40,7 @@ function recordTabs(s: FirefoxSession) {
 }
 
 /** What went through the proxy, less Firefox's own background traffic and the addresses given. */
-const foreign = (s: FirefoxSession, ...expected: string[]) =>
-  s.proxy
-    .seen()
-    .map((r) => r.url)
-    .filter((url) => !isFirefoxItself(url) && !expected.includes(url));
+const foreign = (s: FirefoxSession, ...expected: string[]) => s.proxy.requested().filter((url) => !expected.includes(url));
 
 describe.skipIf(noFirefox)('privacy: the extension sends nothing anywhere (Firefox, built extension)', () => {
   let s: FirefoxSession;

@@ -4,7 +4,7 @@
  * a text layer, its concepts are marked on the right pages, the card opens under the pointer, and
  * find takes the reader to the page.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -40,7 +40,6 @@ describe.skipIf(noFirefox)('PDF reader (Firefox, built extension)', () => {
   let pdf: ReportPdf;
   let dir: string;
   beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'r2p-lens-pdf-'));
     [s, pdf] = await Promise.all([launchFirefox(), reportPdf(8)]);
   });

@@ -32,6 +32,8 @@ export interface RecordingProxy {
   /** Lets requests to this origin (http://host:port or ws://host:port) through to the real address. */
   allow(origin: string): void;
   seen(): SeenRequest[];
+  /** The addresses seen, less Firefox's own background traffic (never the extension's). */
+  requested(): string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -39,6 +41,19 @@ export interface RecordingProxy {
 /** Firefox's own background traffic that its test preferences leave on (never the extension's). */
 const FIREFOX_ITSELF = [/^https?:\/\/localhost(:\d+)?\/dummy\//, /^https:\/\/(firefox\.settings\.services|content-signature-2\.cdn|aus5)\.mozilla\.(com|org|net)/];
 export const isFirefoxItself = (url: string) => FIREFOX_ITSELF.some((r) => r.test(url));
+
+/** Joins the client to host:port, once `opening` has said what starts the conversation. */
+function splice(client: Socket, host: string, port: number, head: Buffer, opening: (upstream: Socket) => void): void {
+  const upstream = connect(port, host, () => {
+    opening(upstream);
+    if (head.length) upstream.write(head);
+    upstream.pipe(client);
+    client.pipe(upstream);
+  });
+  const drop = () => (upstream.destroy(), client.destroy());
+  upstream.on('error', drop);
+  client.on('error', drop);
+}
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const served = new Map<string, Served>();
@@ -88,15 +103,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    const drop = () => (upstream.destroy(), client.destroy());
-    upstream.on('error', drop);
-    client.on('error', drop);
+    splice(client, host!, Number(port), head, () => client.write('HTTP/1.1 200 Connection Established\r\n\r\n'));
   };
 
   /** A web socket through a plain http proxy arrives as a GET with Upgrade: pass it on whole. */
@@ -115,17 +122,11 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect(Number(target.port || 80), target.hostname, () => {
+    splice(client, target.hostname, Number(target.port || 80), head, (upstream) => {
       const lines = [`${req.method} ${target.pathname}${target.search} HTTP/1.1`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
     });
-    const drop = () => (upstream.destroy(), client.destroy());
-    upstream.on('error', drop);
-    client.on('error', drop);
   };
 
   const server: Server = createServer(onRequest);
@@ -152,6 +153,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     serve: (url, response) => void served.set(url, response),
     allow: (origin) => void allowed.add(origin),
     seen: () => [...seen],
+    requested: () => seen.map((r) => r.url).filter((url) => !isFirefoxItself(url)),
     reset: () => void (seen.length = 0),
     close: () =>
       new Promise<void>((resolve) => {

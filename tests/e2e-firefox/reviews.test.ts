@@ -4,7 +4,6 @@
  * catalogue), the statement's opening line; what was typed survives a reload, even one right
  * after the last keystroke; the .docx export is read back.
  */
-import { mkdirSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,6 @@ describe.skipIf(noFirefox)('a delegation prepares a UPR review (Firefox, built e
   let s: FirefoxSession;
   let panel: Page;
   beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
     s = await launchFirefox();
     panel = await s.openExtensionPage('sidepanel.html#reviews', { width: 360, height: 760 });
   });

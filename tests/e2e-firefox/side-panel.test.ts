@@ -4,7 +4,6 @@
  * citation copied and pasted, and UPR Info's real export imported through the file input and
  * searched.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPR_INFO_SAMPLE, UPR_INFO_SAMPLE_NAME, UPR_INFO_SAMPLE_ROWS } from '../fixtures/upr-info-sample';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
@@ -15,7 +14,6 @@ const PANEL = { width: 360, height: 760 };
 describe.skipIf(noFirefox)('the side panel’s pages as tabs (Firefox, built extension)', () => {
   let s: FirefoxSession;
   beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
     s = await launchFirefox();
   });
   afterAll(async () => s?.close());

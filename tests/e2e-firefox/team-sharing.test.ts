@@ -6,13 +6,12 @@
  * share is then driven in a Firefox told to grant optional permissions without asking
  * (`extensions.webextOptionalPermissionPrompts`), as a user who allows it.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
-import { isFirefoxItself } from './recording-proxy';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
 
 const PANEL = { width: 360, height: 760 };
@@ -45,14 +44,11 @@ const stored = (server: TeamServer) => {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ydoc')).length : 0;
 };
 
-/** What went through the proxy, less Firefox's own traffic. */
-const requests = (s: FirefoxSession) => s.proxy.seen().filter((r) => !isFirefoxItself(r.url));
 
 describe.skipIf(noFirefox)('sharing a review with the team server (Firefox, built extension)', () => {
   let server: TeamServer;
   let token: string;
   beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
     server = await startTeamServer();
     token = server.issueToken('Kenya 46');
   }, 120_000);
@@ -63,13 +59,13 @@ describe.skipIf(noFirefox)('sharing a review with the team server (Firefox, buil
     try {
       s.proxy.allow(server.address);
       const panel = await draftAReview(s);
-      expect(requests(s)).toEqual([]);
+      expect(s.proxy.requested()).toEqual([]);
       await fillShareForm(panel, server.address, token);
       await panel.screenshot({ path: `${SHOTS_DIR}/firefox-share-form.png` });
       await click(panel, 'Share this review');
       // Firefox's consent prompt is up (browser UI); the review waits for the answer.
       await new Promise((r) => setTimeout(r, 3_000));
-      expect(requests(s)).toEqual([]);
+      expect(s.proxy.requested()).toEqual([]);
       await byRole(panel, 'form', 'Share this review');
       expect(stored(server)).toBe(0);
     } finally {
@@ -82,15 +78,15 @@ describe.skipIf(noFirefox)('sharing a review with the team server (Firefox, buil
     try {
       s.proxy.allow(server.address);
       const panel = await draftAReview(s);
-      expect(requests(s)).toEqual([]);
+      expect(s.proxy.requested()).toEqual([]);
       await fillShareForm(panel, server.address, token);
       await click(panel, 'Share this review');
       await statusSays(panel, /^Synced/, 30_000);
       await panel.screenshot({ path: `${SHOTS_DIR}/firefox-share-synced.png` });
       // Only the server's address was reached.
       const host = new URL(server.address).host;
-      expect(requests(s).filter((r) => !r.url.includes(host))).toEqual([]);
-      expect(requests(s).length).toBeGreaterThan(0);
+      expect(s.proxy.requested().filter((url) => !url.includes(host))).toEqual([]);
+      expect(s.proxy.requested().length).toBeGreaterThan(0);
       await expect.poll(() => stored(server), { timeout: 15_000 }).toBe(1);
     } finally {
       await s.close();

@@ -10,7 +10,7 @@ import { closeWelcome } from './welcome-tab';
 
 export { SHOTS_DIR } from '../support/shots-dir';
 
-export const EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
