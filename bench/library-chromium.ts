@@ -15,11 +15,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { summarise, ms } from './stats';
 import { closeWelcome } from '../tests/e2e/welcome-tab';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
 const nf = new Intl.NumberFormat('en-GB');
 const QUERIES = ['torture', 'enforced disappearances', 'death penalty', 'rights of the child', 'genocide convension', 'impunity', 'human rights defenders', 'Rome Statute'];
 
-interface Imported {
+export interface Imported {
   page: Page;
   context: BrowserContext;
   wall: number;
@@ -30,7 +30,7 @@ interface Imported {
   summary: string;
 }
 
-async function importFile(extension: string, dir: string, file: string): Promise<Imported> {
+export async function importFile(extension: string, dir: string, file: string, timeout = 180_000): Promise<Imported> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
     executablePath: CHROMIUM,
     headless: true,
@@ -39,6 +39,7 @@ async function importFile(extension: string, dir: string, file: string): Promise
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await closeWelcome(context, new URL(worker.url()).host);
   const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html#library`);
   await page.getByText('The library is empty').waitFor();
   await page.evaluate(() => {
@@ -56,18 +57,18 @@ async function importFile(extension: string, dir: string, file: string): Promise
   const longest = () => page.evaluate(() => (window as unknown as { longest: number }).longest);
   const t0 = Date.now();
   await page.getByLabel('Import UPR recommendations').setInputFiles(file);
-  await page.locator('.import-summary').waitFor({ timeout: 180_000 });
+  await page.locator('.import-summary, .import-error').waitFor({ timeout });
   const wall = (Date.now() - t0) / 1000;
   const savingAt = await page.evaluate(() => (window as unknown as { savingAt: number }).savingAt);
   const saving = savingAt ? (savingAt - t0) / 1000 : NaN;
   const longestImport = await longest();
-  const summary = (await page.locator('.import-summary').textContent()) ?? '';
-  await page.locator('.library-view [role=status].result-count').waitFor({ timeout: 180_000 });
+  const summary = (await page.locator('.import-summary, .import-error').first().textContent()) ?? '';
+  await page.locator('.library-view [role=status].result-count').waitFor({ timeout });
   const ready = (Date.now() - t0) / 1000;
   return { page, context, wall, saving, ready, longestImport, longestReady: await longest(), summary };
 }
 
-async function searchTimes(page: Page): Promise<number[]> {
+export async function searchTimes(page: Page): Promise<number[]> {
   const count = page.locator('.library-view [role=status].result-count');
   const search = page.getByRole('searchbox', { name: 'Search the library' });
   const times: number[] = [];

@@ -6,6 +6,7 @@
 import { cpus } from 'node:os';
 import { benchCatalogueSearch } from './catalogue-search';
 import { benchLibrary } from './library';
+import { benchLibraryUhri } from './library-uhri';
 import { benchActionCategory } from './action-category';
 import { benchReviewsBackup } from './reviews-backup';
 import { benchHighlight } from './highlight';
@@ -19,6 +20,7 @@ const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }
   ['UPR Info action category (Node)', benchActionCategory],
   ['PDF reader (Chromium)', benchReader],
   ['UPR recommendations library (Node, then Chromium)', benchLibrary],
+  ['Library at the size of the whole record: UHRI full JSON (Chromium)', benchLibraryUhri],
   ['Launch to first effect (Firefox and Chromium)', benchBrowserLaunch],
 ];
 

@@ -1,32 +1,50 @@
-/** The file input (and drop zone), the progress bar with Cancel, and the summary of the last import. */
+/**
+ * The file input (and drop zone, several files at once), the column-mapping step for a file no
+ * layout knows, one progress bar with Cancel for all the files, and one summary of the import.
+ */
 import { useRef, useState } from 'react';
-import type { LibraryRow } from '@/lib/db/rows';
 import type { Importer, ImportOutcome, RunningImport } from '@/lib/import/import-client';
-import type { ImportProgress } from '@/lib/import/run-import';
+import type { Columns } from '@/lib/import/layouts';
+import type { FileSummary, ImportProgress, MappingQuestion, RefusedRow } from '@/lib/import/run-import';
 import { ENCODING_LABELS } from '@/lib/import/encoding';
+import { ColumnMapping } from './column-mapping';
 
 const nf = new Intl.NumberFormat('en-GB');
 
-/** `onImported` gets the rows added when the importer hands them over. */
-export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: (rows?: LibraryRow[]) => void }) {
+export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: () => void }) {
   const [running, setRunning] = useState<RunningImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mapping, setMapping] = useState<{ question: MappingQuestion; answer: (c: Columns | null) => void } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const start = (file: File | undefined) => {
-    if (!file || running) return;
+  const start = (list: FileList | readonly File[] | null | undefined) => {
+    const files = [...(list ?? [])];
+    if (!files.length || running) return;
     setOutcome(null);
     setProgress({ phase: 'parsing', rowsDone: 0, rowsStored: 0, fraction: 0, rowsPerSecond: 0 });
-    const run = importer(file, setProgress);
+    const run = importer(files, {
+      onProgress: setProgress,
+      chooseColumns: (question) =>
+        new Promise((resolve) =>
+          setMapping({
+            question,
+            answer: (c) => {
+              setMapping(null);
+              resolve(c);
+            },
+          }),
+        ),
+    });
     setRunning(run);
     void run.result.then((o) => {
       setRunning(null);
       setProgress(null);
+      setMapping(null);
       setOutcome(o);
       if (inputRef.current) inputRef.current.value = '';
-      if (o.kind === 'done') onImported(o.rows);
+      if (o.kind === 'done') onImported();
     });
   };
 
@@ -43,7 +61,7 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          start(e.dataTransfer.files[0]);
+          start(e.dataTransfer.files);
         }}
       >
         <label>
@@ -51,18 +69,25 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
           <input
             ref={inputRef}
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,.json,text/csv,text/plain,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple
             disabled={!!running}
-            onChange={(e) => start(e.target.files?.[0])}
+            onChange={(e) => start(e.target.files)}
           />
         </label>
-        <p className="muted">A CSV export from UPR Info or from OHCHR's Universal Human Rights Index, or drop it here. It stays on this computer.</p>
+        <p className="muted">
+          UPR Info's CSV export, or OHCHR's Universal Human Rights Index as Excel, CSV or its full JSON data set. Choose or drop several files at once; rows
+          found in more than one are kept once. They stay on this computer.
+        </p>
       </div>
-      {running && progress && (
+      {mapping && <ColumnMapping key={mapping.question.fileName} question={mapping.question} onAnswer={mapping.answer} />}
+      {running && progress && !mapping && (
         <div className="import-progress">
           <progress aria-label="Import progress" max={1} value={progress.fraction} />
           <p className="muted" aria-live="polite">
-            {progress.phase === 'parsing' ? 'Reading' : 'Saving'} · {nf.format(progress.rowsDone)} rows
+            {progress.phase === 'parsing' ? 'Reading' : 'Saving'}
+            {progress.phase === 'parsing' && progress.fileCount && progress.fileCount > 1 ? ` file ${(progress.fileIndex ?? 0) + 1} of ${progress.fileCount}` : ''} ·{' '}
+            {nf.format(progress.rowsDone)} rows
             {progress.rowsTotal ? ` of ${nf.format(progress.rowsTotal)}` : ''}
             {progress.phase === 'parsing' && progress.rowsStored ? ` (${nf.format(progress.rowsStored)} saved)` : ''} · {nf.format(Math.round(progress.rowsPerSecond))} rows/s
           </p>
@@ -89,20 +114,37 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
     return <p role="status" className="import-summary">Import cancelled. The library is as it was before.</p>;
   }
   const s = outcome.summary;
+  const read = s.files.filter((f) => !f.refusal);
   return (
     <div role="status" className="import-summary">
       <p>
-        <strong>{nf.format(s.rowsAdded)} recommendations added</strong> from “{s.fileName}” ({s.format === 'uhri' ? 'OHCHR UHRI' : 'UPR Info'},{' '}
-        {ENCODING_LABELS[s.encoding]}). {nf.format(s.duplicates)} duplicates skipped. {nf.format(s.refusedCount)} rows refused.
+        <strong>
+          {nf.format(s.rowsAdded)} {s.rowsAdded === 1 ? 'recommendation' : 'recommendations'} added
+        </strong>{' '}
+        from {read.length === 1 ? <FileLine file={read[0]!} /> : `${read.length} files`}. {nf.format(s.duplicates)} duplicates skipped. {nf.format(s.refusedCount)}{' '}
+        {s.refusedCount === 1 ? 'row' : 'rows'} refused.
       </p>
+      {s.files.length > 1 && (
+        <ul className="import-files">
+          {s.files.map((f, i) => (
+            <li key={i}>
+              {f.refusal ? (
+                <span className="import-file-refused">{f.refusal}</span>
+              ) : (
+                <>
+                  <FileLine file={f} />: {nf.format(f.rowsAdded)} added, {nf.format(f.duplicates)} duplicates, {nf.format(f.refusedCount)} refused
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {s.refused.length > 0 && (
         <details>
           <summary>Rows refused</summary>
           <ul className="refused-rows">
-            {s.refused.map((r) => (
-              <li key={r.line}>
-                Line {r.line}: {r.reason}
-              </li>
+            {s.refused.map((r, i) => (
+              <li key={i}>{refusedWhere(r)}: {r.reason}</li>
             ))}
             {s.refusedCount > s.refused.length && <li>… and {nf.format(s.refusedCount - s.refused.length)} more.</li>}
           </ul>
@@ -110,4 +152,21 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
       )}
     </div>
   );
+}
+
+const KIND_LABELS = { csv: 'CSV', xlsx: 'Excel', json: 'JSON' } as const;
+
+/** “name.csv” (UPR Info database, CSV, UTF-8) */
+function FileLine({ file }: { file: FileSummary }) {
+  const how = [file.layout, file.kind && KIND_LABELS[file.kind], file.kind === 'csv' && file.encoding ? ENCODING_LABELS[file.encoding] : undefined].filter(Boolean).join(', ');
+  return (
+    <>
+      “{file.fileName}” ({how})
+    </>
+  );
+}
+
+function refusedWhere(r: RefusedRow): string {
+  const where = r.record ? `Record ${nf.format(r.record)} (line ${nf.format(r.line)})` : `Line ${nf.format(r.line)}`;
+  return r.file ? `“${r.file}”, ${where.toLowerCase()}` : where;
 }

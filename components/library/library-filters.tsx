@@ -1,6 +1,39 @@
-/** Filters over the library: SuR, recommending State, session range, action category, response, issue, relevant only. */
+/** Filters over the library: SuR, recommending State, mechanism or body, type, session range, action category, response, issue, relevant only. */
+import { memo } from 'react';
 import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
-import { ACTION_LABELS, responseLabel } from '@/lib/library/labels';
+import { ACTION_LABELS, KIND_LABELS, responseLabel } from '@/lib/library/labels';
+import { MECHANISMS } from '@/lib/library/index-snapshot';
+
+const MECHANISM_GROUPS: Record<string, string> = { upr: 'UPR', 'treaty-body': 'Treaty bodies', 'special-procedure': 'Special procedures', other: 'Other mechanisms' };
+
+/** One select for the mechanism or a single body in it: "m:treaty-body" or "b:CRC". */
+function MechanismChoice({ index, filters, onChange }: Props) {
+  const value = filters.body ? `b:${filters.body}` : filters.mechanism ? `m:${filters.mechanism}` : '';
+  const pick = (v: string) => onChange({ ...filters, mechanism: v.startsWith('m:') ? v.slice(2) : undefined, body: v.startsWith('b:') ? v.slice(2) : undefined });
+  return (
+    <label>
+      Mechanism
+      <select value={value} onChange={(e) => pick(e.target.value)}>
+        <option value="">All</option>
+        {MECHANISMS.filter((m) => index.bodies.some((b) => b.mechanism === m)).map((m) => {
+          const bodies = index.bodies.filter((b) => b.mechanism === m);
+          const total = bodies.reduce((n, b) => n + b.count, 0);
+          return (
+            <optgroup key={m} label={MECHANISM_GROUPS[m]}>
+              <option value={`m:${m}`}>{`${MECHANISM_GROUPS[m]}: all (${total})`}</option>
+              {m !== 'upr' &&
+                bodies.map((b) => (
+                  <option key={b.name} value={`b:${b.name}`}>
+                    {`${b.name} (${b.count})`}
+                  </option>
+                ))}
+            </optgroup>
+          );
+        })}
+      </select>
+    </label>
+  );
+}
 
 interface Props {
   index: LibraryIndex;
@@ -27,7 +60,8 @@ function Choice({ label, value, none, options, onPick }: { label: string; value:
 
 const same = (v: string | number) => [v, String(v)] as const;
 
-export function LibraryFilterBar({ index, filters, onChange }: Props) {
+/** Re-rendered only when the index or the filters change, not at every keystroke (its lists hold hundreds of options). */
+export const LibraryFilterBar = memo(function LibraryFilterBar({ index, filters, onChange }: Props) {
   const set = <K extends keyof LibraryFilters>(k: K, v: LibraryFilters[K] | '') => onChange({ ...filters, [k]: v === '' ? undefined : v });
   const num = (v: string) => (v === '' ? undefined : Number(v));
   return (
@@ -36,6 +70,14 @@ export function LibraryFilterBar({ index, filters, onChange }: Props) {
         <Choice label="State under Review" value={filters.sur} none="All" options={index.surNames.map(same)} onPick={(v) => set('sur', v)} />
         <Choice label="Recommending State" value={filters.from} none="All" options={index.fromNames.map(same)} onPick={(v) => set('from', v)} />
       </div>
+      {(index.bodies.length > 1 || index.kinds.length > 1) && (
+        <div className="select-row">
+          {index.bodies.length > 1 && <MechanismChoice index={index} filters={filters} onChange={onChange} />}
+          {index.kinds.length > 1 && (
+            <Choice label="Type" value={filters.kind} none="All" options={index.kinds.map(([k, n]) => [k, `${KIND_LABELS[k]} (${n})`] as const)} onPick={(v) => set('kind', v)} />
+          )}
+        </div>
+      )}
       <div className="select-row">
         <Choice label="Sessions from" value={filters.sessionFrom} none="first" options={index.sessions.map(same)} onPick={(v) => set('sessionFrom', num(v))} />
         <Choice label="to" value={filters.sessionTo} none="last" options={index.sessions.map(same)} onPick={(v) => set('sessionTo', num(v))} />
@@ -54,4 +96,4 @@ export function LibraryFilterBar({ index, filters, onChange }: Props) {
       </div>
     </div>
   );
-}
+});

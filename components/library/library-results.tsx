@@ -1,42 +1,62 @@
-/** The result list, virtualised: 40,000 rows render as the dozen in view. */
-import { useRef } from 'react';
+/**
+ * The result list, virtualised: 267,000 rows render as the dozen in view, and only those are read
+ * from IndexedDB (lib/library/row-source.ts); a row not read yet shows as a placeholder for the
+ * few milliseconds its block takes.
+ */
+import { useEffect, useReducer, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LibraryRow } from '@/lib/db/rows';
-import { ACTION_LABELS, responseLabel } from '@/lib/library/labels';
+import { ACTION_LABELS, KIND_LABELS, mechanismLabel, responseLabel } from '@/lib/library/labels';
+import type { RowSource } from '@/lib/library/row-source';
 import { useKnowledge } from '../knowledge-context';
 
 const ESTIMATE = 130;
 
-export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
+export function LibraryResults({ positions, source }: { positions: Int32Array; source: RowSource }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [, rowsArrived] = useReducer((n: number) => n + 1, 0);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: positions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE,
     // An element with no layout (a hidden panel) measures 0: keep the estimate rather than
     // collapse every row onto one line and render the whole list.
     measureElement: (el) => el.getBoundingClientRect().height || ESTIMATE,
     overscan: 6,
-    getItemKey: (i) => rows[i]!.id,
+    getItemKey: (i) => positions[i]!,
     // Where layout is unknown (first paint, tests) assume a panel-sized viewport.
     initialRect: { width: 400, height: 700 },
   });
+  const items = virtualizer.getVirtualItems();
+  const missing = items.map((v) => positions[v.index]!).filter((p) => !source.cached(p));
+  const wanted = missing.join(',');
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    void source.load(wanted.split(',').map(Number)).then(() => live && rowsArrived());
+    return () => {
+      live = false;
+    };
+  }, [wanted, source]);
   return (
     <div ref={scrollRef} className="library-results" tabIndex={0} aria-label="Library results">
       <ul style={{ height: virtualizer.getTotalSize() }} className="library-results-inner">
-        {virtualizer.getVirtualItems().map((v) => (
-          <li
-            key={v.key}
-            data-index={v.index}
-            ref={virtualizer.measureElement}
-            className="library-row"
-            style={{ transform: `translateY(${v.start}px)` }}
-            aria-setsize={rows.length}
-            aria-posinset={v.index + 1}
-          >
-            <RowCard row={rows[v.index]!} />
-          </li>
-        ))}
+        {items.map((v) => {
+          const row = source.cached(positions[v.index]!);
+          return (
+            <li
+              key={v.key}
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              className="library-row"
+              style={{ transform: `translateY(${v.start}px)` }}
+              aria-setsize={positions.length}
+              aria-posinset={v.index + 1}
+            >
+              {row ? <RowCard row={row} /> : <article className="result-card library-card loading" aria-busy="true" />}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -45,12 +65,25 @@ export function LibraryResults({ rows }: { rows: readonly LibraryRow[] }) {
 function RowCard({ row }: { row: LibraryRow }) {
   const kb = useKnowledge();
   const label = (id: string) => kb.concepts.find((c) => c.id === id)?.label ?? id;
+  const upr = !row.mechanism || row.mechanism === 'upr';
+  const from = [row.from, ...(row.fromAlso ?? [])].join(', ');
   return (
     <article className="result-card library-card">
       <p className="library-text">{row.text}</p>
       <p className="muted">
-        {row.from} → {row.sur} · session {row.session ?? '?'} · <span className={`response response-${row.response.replace(/\s+/g, '-')}`}>{responseLabel(row.response)}</span>
-        {row.action ? ` · ${ACTION_LABELS[row.action]}` : ''}
+        {upr ? (
+          <>
+            {from} → {row.sur} · session {row.session ?? '?'} ·{' '}
+            <span className={`response response-${row.response.replace(/\s+/g, '-')}`}>{responseLabel(row.response)}</span>
+            {row.action ? ` · ${ACTION_LABELS[row.action]}` : ''}
+          </>
+        ) : (
+          <>
+            {row.body} ({mechanismLabel(row.mechanism)}) → {row.sur} · {KIND_LABELS[row.kind ?? 'recommendation']}
+          </>
+        )}
+        {row.documentSymbol ? ` · ${row.documentSymbol}` : ''}
+        {row.date ? ` · ${row.date}` : ''}
         {row.relevant ? <span className="relevant-flag"> · atrocity prevention relevant</span> : null}
       </p>
       {row.concepts.length > 0 && (

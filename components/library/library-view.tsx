@@ -4,11 +4,10 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { database, type R2PDatabase } from '@/lib/db/database';
-import { workerImporter, type Importer } from '@/lib/import/import-client';
-import type { LibraryRow } from '@/lib/db/rows';
-import { extendLibraryIndex, loadLibraryIndex } from '@/lib/library/load';
-import type { LibraryFilters, LibraryIndex } from '@/lib/library/search-index';
-import { libraryCsv } from '@/lib/library/export-csv';
+import { workerImporter, workerReindex, type Importer } from '@/lib/import/import-client';
+import { loadLibraryIndex, type LoadedLibrary } from '@/lib/library/load';
+import type { LibraryFilters } from '@/lib/library/search-index';
+import { csvHead, csvLine } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { ImportPanel } from './import-panel';
 import { LibraryFilterBar } from './library-filters';
@@ -21,45 +20,58 @@ const nf = new Intl.NumberFormat('en-GB');
 interface Props {
   db?: R2PDatabase;
   importer?: Importer;
+  /** Builds the stored index from the rows when there is none (the import worker; in-thread in tests). */
+  reindex?: (db: R2PDatabase) => Promise<void>;
 }
 
-export function LibraryView({ db = database(), importer = workerImporter }: Props) {
-  const [index, setIndex] = useState<LibraryIndex | null>(null);
+export function LibraryView({ db = database(), importer = workerImporter, reindex = workerReindex }: Props) {
+  const [lib, setLib] = useState<LoadedLibrary | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>({});
+  const [exporting, setExporting] = useState(false);
   const deferredQuery = useDeferredValue(query);
 
-  // The index being built last: each import extends the one before it, even one still building.
-  const latest = useRef<Promise<LibraryIndex | null>>(Promise.resolve(null));
-  const settle = useCallback((next: Promise<LibraryIndex | null>) => {
-    latest.current = next.catch(() => null);
-    next.then((ix) => ix && setIndex(ix), (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  const reload = useCallback(() => settle(loadLibraryIndex(db)), [db, settle]);
+  // Each load replaces the one before; a slower earlier load never overwrites a later one.
+  const loads = useRef(0);
+  const reload = useCallback(() => {
+    const n = ++loads.current;
+    loadLibraryIndex(db, reindex).then(
+      (l) => n === loads.current && setLib(l),
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [db, reindex]);
   useEffect(reload, [reload]);
-  // After an import the worker hands over the rows it added: indexing them beside the loaded
-  // ones is far quicker than reading the whole library back from IndexedDB.
-  const imported = useCallback(
-    (rows?: LibraryRow[]) => settle(latest.current.then((ix) => (ix && rows ? extendLibraryIndex(ix, rows) : loadLibraryIndex(db)))),
-    [db, settle],
-  );
+  const index = lib?.index;
 
   const result = useMemo(() => index?.search(deferredQuery, filters), [index, deferredQuery, filters]);
   const bars = useMemo(() => (index && filters.sur ? index.sessionBars(filters.sur) : []), [index, filters.sur]);
 
+  /** The listed rows as CSV, read block by block (each block once, whatever the list's order). */
+  const exportCsv = async () => {
+    if (!lib || !result) return;
+    setExporting(true);
+    try {
+      const lines = new Array<string>(result.total);
+      await lib.rows.each(result.positions, (row, rank) => (lines[rank] = csvLine(row)));
+      downloadBlob(new Blob([csvHead(), ...lines], { type: 'text/csv;charset=utf-8' }), 'upr-recommendations.csv');
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <div className="library-view">
-      <ImportPanel importer={importer} onImported={imported} />
+      <ImportPanel importer={importer} onImported={reload} />
       {loadError && <p role="alert">The library could not be read: {loadError}</p>}
       {!index && !loadError && <p className="muted">Opening the library…</p>}
       {index && index.size === 0 && (
         <p className="empty-state">
-          The library is empty. Import a CSV export of UPR recommendations (UPR Info or OHCHR's Universal Human Rights Index) to search what was
-          recommended before, and how each State answered.
+          The library is empty. Import exports of recommendations (UPR Info's CSV, or OHCHR's Universal Human Rights Index as Excel, CSV or JSON) to
+          search what the UPR, the treaty bodies and the special procedures recommended before, and how each State answered.
         </p>
       )}
-      {index && index.size > 0 && result && (
+      {lib && index && index.size > 0 && result && (
         <section aria-labelledby="library-search-heading">
           <h2 id="library-search-heading" className="group-heading">
             Search {nf.format(index.size)} recommendations
@@ -80,13 +92,13 @@ export function LibraryView({ db = database(), importer = workerImporter }: Prop
             <button
               type="button"
               className="secondary"
-              disabled={!result.total}
-              onClick={() => downloadBlob(new Blob([libraryCsv(result.rows)], { type: 'text/csv;charset=utf-8' }), 'upr-recommendations.csv')}
+              disabled={!result.total || exporting}
+              onClick={() => void exportCsv()}
             >
-              Export CSV
+              {exporting ? 'Exporting…' : 'Export CSV'}
             </button>
           </div>
-          <LibraryResults rows={result.rows} />
+          <LibraryResults positions={result.positions} source={lib.rows} />
           <p className="muted library-note">
             “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
             hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.

@@ -12,8 +12,10 @@ import type {
   DraftRow,
   EvidenceRow,
   FollowUpRow,
+  ColumnMappingRow,
   ImportRow,
   LibraryBlockRow,
+  LibraryIndexRecord,
   ReaderDocumentRow,
   ReviewRow,
   ShareRow,
@@ -32,6 +34,10 @@ export type R2PDatabase = Dexie & {
   libraryBlocks: EntityTable<LibraryBlockRow, 'id'>;
   imports: EntityTable<ImportRow, 'id'>;
   documents: EntityTable<ReaderDocumentRow, 'id'>;
+  /** The user's column choices for an import header no layout knows, by header (version 4). */
+  columnMappings: EntityTable<ColumnMappingRow, 'id'>;
+  /** The library's stored search index and duplicate keys (lib/library/index-snapshot.ts), written with the rows. */
+  libraryIndex: EntityTable<LibraryIndexRecord, 'id'>;
   /** Reviews shared with a mission's server: read and write them only through lib/sync. */
   shares: EntityTable<ShareRow, 'reviewId'>;
   syncUpdates: EntityTable<SyncUpdateRow, 'id'>;
@@ -83,6 +89,36 @@ export async function moveLibraryIntoBlocks(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 4: the library takes every mechanism, not only the UPR. Rows gain their mechanism,
+ * body and kind (recommendation or concern); blocks list their rows' mechanisms and bodies in
+ * multiEntry indexes like the other fields. The user's column choices for headers no layout
+ * knows are kept by header (`columnMappings`). The library's search index is stored with it
+ * (`libraryIndex`, lib/library/index-snapshot.ts): a panel reopening on 267,000 records loads it
+ * instead of reading every row back; none is stored yet, so the first panel to open builds it.
+ * Every stored row was a UPR recommendation, from UPR Info or UHRI's UPR columns: the migration
+ * says so on each row and block.
+ */
+export const SCHEMA_V4 = {
+  libraryBlocks: '++id, importId, *surs, *recommendingStates, *sessions, *categories, *responses, *issues, *bodies',
+  columnMappings: 'id',
+  libraryIndex: 'id',
+} as const;
+
+export async function markRowsUpr(tx: Transaction): Promise<void> {
+  await tx
+    .table('libraryBlocks')
+    .toCollection()
+    .modify((b: LibraryBlockRow) => {
+      for (const r of b.rows) {
+        r.mechanism ??= 'upr';
+        r.body ??= 'UPR';
+        r.kind ??= 'recommendation';
+      }
+      b.bodies = [...new Set(b.rows.map((r) => r.body!))];
+    });
+}
+
+/**
  * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
  * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
  * the shared document's Yjs updates, written in the same transactions as the rows they change.
@@ -98,6 +134,7 @@ export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
+  db.version(4).stores(SCHEMA_V4).upgrade(markRowsUpr);
   db.version(6).stores(SCHEMA_V6_SHARING);
   return db;
 }

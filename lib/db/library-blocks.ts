@@ -23,6 +23,7 @@ export function libraryBlock(rows: LibraryRow[], importId: string): Omit<Library
     categories: distinct(rows.map((r) => r.action)),
     responses: distinct(rows.map((r) => r.response)),
     issues: distinct(rows.flatMap((r) => r.issues)),
+    bodies: distinct(rows.map((r) => r.body ?? 'UPR')),
   };
 }
 

@@ -89,6 +89,10 @@ export interface FollowUpRow {
   updatedAt: number;
 }
 
+export type LibrarySource = 'upr-info' | 'uhri' | 'mapped';
+export type Mechanism = 'upr' | 'treaty-body' | 'special-procedure' | 'other';
+export type RowKind = 'recommendation' | 'concern';
+
 export interface LibraryRow {
   /** Hash of (sur, from, text, session): re-importing the same row adds nothing. */
   id: string;
@@ -104,7 +108,20 @@ export interface LibraryRow {
   session?: number;
   cycle?: number;
   documentSymbol?: string;
-  source: 'upr-info' | 'uhri';
+  /** Where the row came from: a UPR Info export, an OHCHR UHRI export, or a file whose columns the user chose. */
+  source: LibrarySource;
+  /** UPR, a treaty body (CRC, CEDAW…), a special procedure, or another mechanism. Rows stored before version 4 are UPR. */
+  mechanism?: Mechanism;
+  /** The recommending body as the export names it without its "- " prefix: "UPR", "CRC", "SR on torture". */
+  body?: string;
+  /** A recommendation, or a concern or observation (treaty bodies and special procedures write both). */
+  kind?: RowKind;
+  /** Date of the document, ISO yyyy-mm-dd, when the export gives it. */
+  date?: string;
+  /** UHRI's annotation id: the same record in two exports is the same row. */
+  annotationId?: string;
+  /** Further recommending States when several made the recommendation together (the first is `from`). */
+  fromAlso?: string[];
   concepts: string[];
   riskFactors: string[];
   relevant: 0 | 1;
@@ -127,13 +144,27 @@ export interface LibraryBlockRow {
   categories: number[];
   responses: string[];
   issues: string[];
+  /** Recommending bodies ("UPR", "CRC"…), from version 4. */
+  bodies?: string[];
+}
+
+/** Columns the user chose for an import header (lib/import/layouts.ts `headerSignature`). */
+export interface ColumnMappingRow {
+  id: string;
+  header: string[];
+  /** Field → column position. */
+  columns: Partial<Record<string, number>>;
+  savedAt: number;
 }
 
 export interface ImportRow {
   id: string;
   fileName: string;
   fileHash: string;
-  format: 'upr-info' | 'uhri';
+  /** The layout read (lib/import/layouts.ts); records before version 4 say 'upr-info' or 'uhri'. */
+  format: string;
+  /** Set while the import writes its rows: they are invisible until the import commits (lib/library/store.ts). */
+  staging?: 1;
   encoding: string;
   rowsAdded: number;
   duplicates: number;
@@ -150,6 +181,12 @@ export interface ReaderDocumentRow {
   lastPage: number;
   pageCount: number;
   openedAt: number;
+}
+
+/** A record of the library's stored search index: a manifest (`search`, `keys`) or one of its parts (lib/library/index-parts.ts). */
+export interface LibraryIndexRecord {
+  id: string;
+  [field: string]: unknown;
 }
 
 /**

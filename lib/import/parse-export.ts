@@ -6,7 +6,7 @@
  * as callbacks, awaiting each. Pure: no browser API, so Node tests use it as the worker does.
  */
 import Papa from 'papaparse';
-import { detectFormat, RefusedFile, EXPECTED, type ExportFormat } from './formats';
+import { RefusedFile, EXPECTED } from './formats';
 
 export interface ParsedChunk {
   /** Records of this chunk (the header excluded), each with its line as a spreadsheet numbers it (header = 1). */
@@ -16,15 +16,14 @@ export interface ParsedChunk {
 }
 
 export interface ParseStart {
-  format: ExportFormat;
   header: string[];
 }
 
 const DEFAULT_CHUNK = 256 * 1024;
 
 /**
- * Reads the header and detects the format at once (throwing RefusedFile for a file that is not
- * an export); `chunks()` then parses the rest a chunk at a time as it is iterated.
+ * Reads the header at once (throwing RefusedFile for a file without one); `chunks()` then parses
+ * the rest a chunk at a time as it is iterated.
  */
 export function readExport(text: string, options: { chunkSize?: number } = {}): { start: ParseStart; chunks: () => Generator<ParsedChunk, void, void> } {
   let pending: string[][] | undefined;
@@ -49,9 +48,9 @@ export function readExport(text: string, options: { chunkSize?: number } = {}): 
   });
   const first = pending;
   pending = undefined;
-  if (!first?.length) throw new RefusedFile(`The file holds no header line. ${EXPECTED}`);
+  if (!first?.length || !first[0]!.some((h) => h.trim())) throw new RefusedFile(`The file holds no header line. ${EXPECTED}`);
   const header = first[0]!;
-  const start = { format: detectFormat(header), header };
+  const start = { header };
   let line = 1;
 
   function* chunks(): Generator<ParsedChunk, void, void> {

@@ -43,3 +43,14 @@ export function rowId(sur: string, from: string, text: string, session: number |
   }
   return hex(a, b);
 }
+
+/**
+ * What makes two rows the same recommendation when no annotation id says so: the text, the
+ * State under Review and the recommending State (by ISO code when known, so "Côte d'Ivoire" in
+ * one export meets "Cote d'Ivoire" in another), the session; and for treaty bodies and special
+ * procedures, which have no session, the document symbol.
+ */
+export function contentKey(r: { sur: string; surCode?: string; from: string; fromCode?: string; text: string; session?: number; mechanism?: string; documentSymbol?: string }): string {
+  const upr = !r.mechanism || r.mechanism === 'upr';
+  return rowId(r.surCode ?? r.sur, r.fromCode ?? r.from, r.text, r.session) + (upr ? '' : `:${norm(r.documentSymbol ?? '')}`);
+}

@@ -1,20 +1,28 @@
 /**
- * One CSV record of either export, validated with Zod and turned into a library row (before
- * concept tagging). A bad record yields a reason a person can act on, never an exception.
+ * One record of any layout (a table row, or a UHRI JSON record) turned into a library row before
+ * concept tagging. A bad record yields a reason a person can act on, never an exception: a value
+ * that cannot even be decoded (`&#x110000;`) refuses that row, and the import goes on.
+ *
+ * Speed: each field is checked by a plain function. A Zod schema per record cost about 40 µs a
+ * row in the import worker, where Zod cannot compile its parsers (no eval in an extension): 11 s
+ * of a 267,000-record import. What comes from the file is checked all the same: every value is
+ * read through `text()`/`list()`, which accept strings, numbers and lists of them, and refuse the
+ * row for anything else (an object where a name should be).
  */
-import { z } from 'zod';
-import type { LibraryRow } from '../db/rows';
-import { columnIndex, type ExportFormat } from './formats';
+import type { LibraryRow, Mechanism } from '../db/rows';
+import { columnLabel, type Columns, type Field, type Layout } from './layouts';
 import { rowId } from './row-id';
-import { collapseSpaces } from './spaces';
 import type { StateLookup } from './state-names';
+import { actionCategory, cleanText, cycleOfSession, htmlAsText, isoDate, listValues, mechanismOf, RowProblem, rowKind, sessionNumber, undash } from './values';
+
+export { cycleOfSession, decodeEntities } from './values';
 
 export type ParsedRow = Omit<LibraryRow, 'concepts' | 'riskFactors' | 'relevant' | 'importId'>;
 export type LibraryResponse = 'supported' | 'noted' | 'partially supported' | 'pending';
 
 /** UPR Info still says "Accepted"/"Rejected" for the early cycles; the HRC now says "supported"/"noted". */
 export function mapResponse(raw: string): LibraryResponse | undefined {
-  const r = raw.trim().toLowerCase();
+  const r = undash(raw).trim().toLowerCase();
   if (!r || /^(pending|no response|not yet|awaiting|-)/.test(r)) return 'pending';
   if (/^partial/.test(r)) return 'partially supported';
   if (/^(accepted|supported|accept|support)/.test(r)) return 'supported';
@@ -22,198 +30,131 @@ export function mapResponse(raw: string): LibraryResponse | undefined {
   return undefined;
 }
 
-/** Working Group sessions 1-12 are the first cycle, 13-26 the second, 27-40 the third, 41 on the fourth. */
-export function cycleOfSession(session: number): number {
-  if (session <= 12) return 1;
-  if (session <= 26) return 2;
-  if (session <= 40) return 3;
-  return 4;
-}
-
-/** Exports escape a few characters as HTML entities ("&#40;Unknown&#41;"). */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s
-    .replace(/&#(\d{1,6});/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&');
-}
-
-/**
- * Speed (issue 5, 40,000 rows): Zod checks each record's shape (every column a string) with a
- * schema of plain strings, which parses without transforms; the field rules below are plain
- * functions run once per field. A refinement or transform per field in the schema cost about
- * 40 µs a row in the import worker, where Zod cannot compile its parsers (no eval in an extension).
- */
-const clean = (s: string) => collapseSpaces(decodeEntities(s));
-
-/** A field's value, or the message saying why the record cannot be a row. */
-type Field<T> = { value: T; issue?: undefined } | { value?: undefined; issue: string };
-
-function required(what: string): (raw: string) => Field<string> {
-  const issue = `${what} is empty`;
-  return (raw) => {
-    const value = clean(raw);
-    return value ? { value } : { issue };
-  };
-}
-
-function response(raw: string): Field<LibraryResponse> {
-  const value = mapResponse(raw);
-  return value ? { value } : { issue: `the response “${raw.trim().slice(0, 40)}” is not Accepted, Supported, Noted, Rejected or Pending` };
-}
-
-const SESSION = /\d{1,3}/;
-function session(column: string): (raw: string) => Field<number> {
-  return (raw) => {
-    const m = SESSION.exec(raw);
-    const n = m ? Number(m[0]) : NaN;
-    if (n >= 1 && n <= 200) return { value: n };
-    return { issue: raw.trim() ? `${column} “${raw.trim().slice(0, 20)}” is not a session number` : `${column} is empty` };
-  };
-}
-
-const ACTION = /^[1-5]$/;
-function action(raw: string): Field<1 | 2 | 3 | 4 | 5 | undefined> {
-  const r = raw.trim();
-  if (!r) return { value: undefined };
-  if (!ACTION.test(r)) return { issue: `the action category “${r.slice(0, 20)}” is not a number from 1 to 5` };
-  return { value: Number(r) as 1 | 2 | 3 | 4 | 5 };
-}
-
-function tags(splitter: RegExp): (raw: string) => Field<string[]> {
-  return (raw) => {
-    const out = new Set<string>();
-    for (const part of decodeEntities(raw).split(splitter)) {
-      const t = collapseSpaces(part);
-      if (t) out.add(t);
-    }
-    return { value: [...out] };
-  };
-}
-
-const plain = (raw: string): Field<string> => ({ value: clean(raw) });
-
-/** Each export's columns (lower-cased header names) in the order their problems are listed, with the rule for each. */
-const UPR_INFO_FIELDS = {
-  to: required('the State under Review (To)'),
-  text: required('the recommendation text (Text)'),
-  from: required('the recommending State (From)'),
-  response,
-  action,
-  issue: tags(/,/),
-  session: session('the session (Session)'),
-};
-
-const UHRI_FIELDS = {
-  text: required('the recommendation text (Text)'),
-  'countries concerned': required('the State concerned (Countries Concerned)'),
-  'recommending body': plain,
-  'document symbol': plain,
-  // UHRI joins themes with semicolons or line breaks; a theme name may itself hold a comma.
-  themes: tags(/[;\n\r|]+/),
-  'upr recommending states': plain,
-  'upr position': response,
-  'upr session': session('the session (UPR Session)'),
-};
-
-type Rules = Record<string, (raw: string) => Field<unknown>>;
-type Values<R extends Rules> = { [K in keyof R]: R[K] extends (raw: string) => Field<infer T> ? T : never };
-
-const shapeOf = (rules: Rules) => z.object(Object.fromEntries(Object.keys(rules).map((k) => [k, z.string()])));
-const UprInfoRecord = shapeOf(UPR_INFO_FIELDS);
-const UhriRecord = shapeOf(UHRI_FIELDS);
+/** A value as the reader hands it: a cell's text, or a JSON value. */
+export type Value = unknown;
 
 export interface RecordContext {
-  format: ExportFormat;
-  columns: Map<string, number>;
+  layout: Layout;
+  columns: Columns;
+  /** The file's header (tables), for messages naming the column as the file does. */
+  header: readonly string[];
   lookup: StateLookup;
-}
-
-export function recordContext(format: ExportFormat, header: readonly string[], lookup: StateLookup): RecordContext {
-  return { format, columns: columnIndex(header), lookup };
-}
-
-function pick(ctx: RecordContext, fields: readonly string[], names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of names) {
-    const i = ctx.columns.get(n);
-    out[n] = i === undefined ? '' : (fields[i] ?? '');
-  }
-  return out;
-}
-
-/** The record's shape checked by Zod, then each field by its rule; every problem of the record listed, in column order. */
-function validate<R extends Rules>(ctx: RecordContext, fields: readonly string[], schema: z.ZodType<Record<string, string>>, rules: R): { ok: true; data: Values<R> } | { ok: false; reason: string } {
-  const names = Object.keys(rules);
-  const p = schema.safeParse(pick(ctx, fields, names));
-  if (!p.success) return { ok: false, reason: reasonOf(p.error) };
-  const data: Record<string, unknown> = {};
-  let issues: string[] | undefined;
-  for (const n of names) {
-    const f = rules[n]!(p.data[n]!);
-    if (f.issue !== undefined) (issues ??= []).push(f.issue);
-    else data[n] = f.value;
-  }
-  return issues ? { ok: false, reason: issues.join('; ') } : { ok: true, data: data as Values<R> };
 }
 
 export type RecordResult = { ok: true; row: ParsedRow } | { ok: false; reason: string };
 
-function reasonOf(error: z.ZodError): string {
-  return error.issues.map((i) => (i.code === 'custom' || i.message.includes(' is ') ? i.message : `${String(i.path[0] ?? 'row')}: ${i.message}`)).join('; ');
+function text(v: Value, what: string): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.filter((x) => x !== null).join('\n');
+  throw new RowProblem(`${what} is not text`);
 }
 
-/** A record of the export as a library row, or why it cannot be one. */
-export function toRow(ctx: RecordContext, fields: readonly string[]): RecordResult {
-  if (ctx.format === 'upr-info') {
-    const p = validate(ctx, fields, UprInfoRecord, UPR_INFO_FIELDS);
-    if (!p.ok) return p;
-    const r = p.data;
-    return {
-      ok: true,
-      row: {
-        id: rowId(r.to, r.from, r.text, r.session),
-        sur: r.to,
-        surCode: ctx.lookup(r.to),
-        from: r.from,
-        fromCode: ctx.lookup(r.from),
-        text: r.text,
-        response: r.response,
-        action: r.action,
-        issues: r.issue,
-        session: r.session,
-        cycle: cycleOfSession(r.session),
-        source: 'upr-info',
-      },
-    };
+function list(v: Value, split: RegExp, what: string): string[] {
+  if (Array.isArray(v)) return listValues(v.map((x) => text(x, what)), split);
+  return listValues(text(v, what), split);
+}
+
+/** Tells a treaty body or special procedure from a State in a "recommending" column the user mapped. */
+const isBody = (name: string) => mechanismOf(name) !== 'other';
+
+/**
+ * The row a record makes. `get(field)` reads the record's value for a field (undefined when the
+ * layout has no such column).
+ */
+export function toRow(ctx: RecordContext, get: (f: Field) => Value): RecordResult {
+  try {
+    return readRow(ctx, get);
+  } catch (e) {
+    if (e instanceof RowProblem) return { ok: false, reason: e.message };
+    throw e;
   }
-  const p = validate(ctx, fields, UhriRecord, UHRI_FIELDS);
-  if (!p.ok) return p;
-  const r = p.data;
-  // Treaty bodies and special procedures recommend too; for them the body is the author.
-  const from = r['upr recommending states'] || r['recommending body'] || 'Unknown';
-  const sur = r['countries concerned'];
-  return {
-    ok: true,
-    row: {
-      id: rowId(sur, from, r.text, r['upr session']),
-      sur,
-      surCode: ctx.lookup(sur),
-      from,
-      fromCode: ctx.lookup(from),
-      text: r.text,
-      response: r['upr position'],
-      issues: r.themes,
-      session: r['upr session'],
-      cycle: cycleOfSession(r['upr session']),
-      documentSymbol: r['document symbol'] || undefined,
-      source: 'uhri',
-    },
+}
+
+function readRow(ctx: RecordContext, get: (f: Field) => Value): RecordResult {
+  const { layout } = ctx;
+  const label = (f: Field) => columnLabel(ctx.header, ctx.columns, f);
+  const issues: string[] = [];
+
+  const textRaw = text(get('text'), 'the text');
+  const body0 = cleanText(htmlAsText(textRaw)) || cleanText(text(get('title'), 'the title'));
+  if (!body0) issues.push(`the recommendation text (${label(ctx.columns.text === undefined ? 'title' : 'text')}) is empty`);
+
+  const surs = list(get('sur'), layout.split, 'the State under Review');
+  if (!surs.length) issues.push(`the State concerned (${label('sur')}) is empty`);
+
+  let froms = list(get('from'), layout.split, 'the recommending State');
+  let body = list(get('body'), layout.split, 'the body')[0];
+  if (layout.id === 'mapped' && !body && froms[0] && isBody(froms[0])) {
+    body = froms[0];
+    froms = [];
+  }
+  const mechanism: Mechanism = layout.upr ? 'upr' : body ? mechanismOf(body) : 'upr';
+  const upr = mechanism === 'upr';
+  if (layout.strict && !froms.length) issues.push(`the recommending State (${label('from')}) is empty`);
+
+  const responseRaw = text(get('response'), 'the response');
+  let response = '';
+  if (upr) {
+    const r = mapResponse(responseRaw.split(/[\r\n|;]/)[0] ?? '');
+    if (r) response = r;
+    else issues.push(`the response “${responseRaw.trim().slice(0, 40)}” is not Accepted, Supported, Noted, Rejected or Pending`);
+  }
+
+  const action = actionCategory(text(get('action'), 'the action category'));
+  if (action === 'bad') issues.push(`the action category “${text(get('action'), '').trim().slice(0, 20)}” is not a number from 1 to 5`);
+
+  const sessionRaw = text(get('session'), 'the session');
+  const session = sessionNumber(sessionRaw);
+  if (session === 'bad') issues.push(`${`the session (${label('session')})`} “${sessionRaw.trim().slice(0, 20)}” is not a session number`);
+  else if (session === undefined && layout.strict) issues.push(`the session (${label('session')}) is empty`);
+
+  if (issues.length) return { ok: false, reason: issues.join('; ') };
+
+  const sur = surs[0]!;
+  const from = froms[0] ?? body ?? 'Unknown';
+  const s = session as number | undefined;
+  const cycleNumber = s ? cycleOfSession(s) : Number(/\d+/.exec(text(get('cycle'), 'the cycle'))?.[0]) || undefined;
+  const annotationId = text(get('annotationId'), 'the annotation id').trim() || undefined;
+  const symbol = cleanText(text(get('symbol'), 'the document symbol')) || undefined;
+  const row: ParsedRow = {
+    id: annotationId ? rowId('uhri', 'annotation', annotationId, undefined) : rowId(sur, from, body0, s),
+    sur,
+    from,
+    text: body0,
+    response,
+    issues: list(get('issues'), layout.splitIssues ?? layout.split, 'the issues'),
+    source: layout.source,
+    mechanism,
+    kind: rowKind(text(get('kind'), 'the type')),
   };
+  // Optional fields only when present (never stored as undefined, nor deleted after: both make
+  // 267,000 rows heavier to clone into IndexedDB).
+  const surCode = ctx.lookup(sur);
+  if (surCode) row.surCode = surCode;
+  const fromCode = ctx.lookup(from);
+  if (fromCode) row.fromCode = fromCode;
+  if (action !== undefined) row.action = action as 1 | 2 | 3 | 4 | 5;
+  if (s !== undefined) row.session = s;
+  if (cycleNumber) row.cycle = cycleNumber;
+  if (symbol) row.documentSymbol = symbol;
+  const bodyName = body ?? (upr ? 'UPR' : undefined);
+  if (bodyName) row.body = bodyName;
+  const date = isoDate(text(get('date'), 'the date'));
+  if (date) row.date = date;
+  if (annotationId) row.annotationId = annotationId;
+  if (froms.length > 1) row.fromAlso = froms.slice(1);
+  return { ok: true, row };
+}
+
+/** A record of a file (lib/import/sources.ts) as a row, or why not: a problem found while reading it, or its values. */
+export function parseRecord(ctx: RecordContext, rec: { cells?: readonly unknown[]; problem?: string }): RecordResult {
+  if (rec.problem) return { ok: false, reason: rec.problem };
+  const cells = rec.cells!;
+  const cols = ctx.columns;
+  return toRow(ctx, (f) => {
+    const i = cols[f];
+    return i === undefined ? undefined : cells[i];
+  });
 }

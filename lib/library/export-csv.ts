@@ -1,11 +1,16 @@
-/** The filtered list as CSV, UTF-8 with a byte-order mark so spreadsheet programs read accents right. */
+/**
+ * The filtered list as CSV that opens right in Excel: UTF-8 with a byte-order mark (without it
+ * Excel reads UTF-8 as the local code page and garbles "Côte d'Ivoire"), CRLF line ends, and
+ * every cell a spreadsheet would run as a formula neutralised with a leading apostrophe, also
+ * when spaces or a line break come before the "=" (CSV injection).
+ */
 import Papa from 'papaparse';
 import type { LibraryRow } from '../db/rows';
 
 export const CSV_COLUMNS = [
   'State under Review',
   'SuR code',
-  'Recommending State',
+  'Recommending State or body',
   'Recommending code',
   'Recommendation',
   'Response',
@@ -13,6 +18,10 @@ export const CSV_COLUMNS = [
   'Issues',
   'Session',
   'Cycle',
+  'Mechanism',
+  'Body',
+  'Type',
+  'Date',
   'Document symbol',
   'Concepts',
   'Risk factors',
@@ -20,28 +29,42 @@ export const CSV_COLUMNS = [
   'Source',
 ] as const;
 
-/** A cell a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
-const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const MECHANISM_NAMES: Record<string, string> = { upr: 'UPR', 'treaty-body': 'Treaty body', 'special-procedure': 'Special procedure', other: 'Other' };
+const SOURCE_NAMES: Record<string, string> = { uhri: 'OHCHR UHRI', 'upr-info': 'UPR Info', mapped: 'Other export' };
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, also after spaces or line breaks, or a leading tab or CR) is prefixed with an apostrophe. */
+export const safeCell = (v: string) => (/^[\s]*[=+\-@]|^[\t\r\n]/.test(v) ? `'${v}` : v);
+
+function cells(r: LibraryRow): string[] {
+  return [
+    r.sur,
+    r.surCode ?? '',
+    [r.from, ...(r.fromAlso ?? [])].join(', '),
+    r.fromCode ?? '',
+    r.text,
+    r.response,
+    r.action ? String(r.action) : '',
+    r.issues.join(', '),
+    r.session ? String(r.session) : '',
+    r.cycle ? String(r.cycle) : '',
+    MECHANISM_NAMES[r.mechanism ?? 'upr'] ?? '',
+    r.body ?? 'UPR',
+    r.kind === 'concern' ? 'Concern or observation' : 'Recommendation',
+    r.date ?? '',
+    r.documentSymbol ?? '',
+    r.concepts.join(', '),
+    r.riskFactors.join(', '),
+    r.relevant ? 'yes' : 'no',
+    SOURCE_NAMES[r.source] ?? r.source,
+  ].map(safeCell);
+}
+
+const NEWLINE = '\r\n';
+/** The byte-order mark and the header line. */
+export const csvHead = () => '\uFEFF' + Papa.unparse([[...CSV_COLUMNS]], { newline: NEWLINE }) + NEWLINE;
+/** One row's line, with its line end. */
+export const csvLine = (r: LibraryRow) => Papa.unparse([cells(r)], { newline: NEWLINE }) + NEWLINE;
 
 export function libraryCsv(rows: readonly LibraryRow[]): string {
-  const data = rows.map((r) =>
-    [
-      r.sur,
-      r.surCode ?? '',
-      r.from,
-      r.fromCode ?? '',
-      r.text,
-      r.response,
-      r.action ? String(r.action) : '',
-      r.issues.join(', '),
-      r.session ? String(r.session) : '',
-      r.cycle ? String(r.cycle) : '',
-      r.documentSymbol ?? '',
-      r.concepts.join(', '),
-      r.riskFactors.join(', '),
-      r.relevant ? 'yes' : 'no',
-      r.source === 'uhri' ? 'OHCHR UHRI' : 'UPR Info',
-    ].map(safe),
-  );
-  return '\uFEFF' + Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n' });
+  return csvHead() + rows.map(csvLine).join('');
 }

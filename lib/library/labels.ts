@@ -15,3 +15,13 @@ export const RESPONSE_LABELS: Record<string, string> = {
 };
 
 export const responseLabel = (r: string) => RESPONSE_LABELS[r] ?? r;
+
+export const MECHANISM_LABELS: Record<string, string> = {
+  upr: 'UPR',
+  'treaty-body': 'treaty body',
+  'special-procedure': 'special procedure',
+  other: 'other mechanism',
+};
+export const mechanismLabel = (m: string | undefined) => MECHANISM_LABELS[m ?? 'upr'] ?? m ?? '';
+
+export const KIND_LABELS: Record<string, string> = { recommendation: 'recommendation', concern: 'concern or observation' };

@@ -1,17 +1,23 @@
 /**
- * In-memory search over the imported library, built once after load (and after each import).
+ * In-memory search over the imported library, made from its stored index (lib/library/index-snapshot.ts).
  *
- * Fuse.js over 40,000 recommendation texts takes a second or more per query (measured in
- * bench/library.ts), so Fuse ranks only a short list: a word index finds the rows holding every
- * query word (exactly, as a typo of it, or as the start of the word still being typed), the
- * filters narrow them with typed-array columns, a cheap idf score orders them, and Fuse re-ranks
- * the best RANKED of them by closeness to the query as typed (phrase order, near spellings).
+ * Memory (issue 15): the index holds no row and no text. UHRI's 267,000 records carry about
+ * 160 MB of text, more than the side panel's whole budget; the panel keeps typed-array columns
+ * and compressed posting lists (about 25 MB at that size), and reads from IndexedDB only the rows
+ * it shows (lib/library/row-source.ts). A search answers with row positions in order.
+ *
+ * A query: the word index finds the rows holding every query word (exactly, as a typo of it, or as
+ * the start of the word still being typed), the filters narrow them with the columns, and an idf
+ * score with a short-text bonus orders them: rows sort into score buckets in one pass over the
+ * default order (latest first), so equal scores keep that order, and the best RANKED are then
+ * ordered exactly. No sort over all matches: at 267,000 rows that alone took longer than a keystroke.
  */
-import Fuse from 'fuse.js';
-import type { LibraryRow } from '../db/rows';
 import { words } from '../text/normalize';
 import { stem } from '../text/stem';
 import { TypoVocabulary } from '../text/typo-vocabulary';
+import { IndexBuilder, KINDS, MECHANISMS, type IndexSnapshot } from './index-snapshot';
+import { eachPosition, findKey, type PostingsTable } from './postings';
+import type { LibraryRow, Mechanism } from '../db/rows';
 
 export interface LibraryFilters {
   /** State under Review as named in the export. */
@@ -23,10 +29,17 @@ export interface LibraryFilters {
   response?: string;
   issue?: string;
   relevantOnly?: boolean;
+  /** `upr`, `treaty-body`, `special-procedure`, `other`. */
+  mechanism?: string;
+  /** One body: "CRC", "SR on torture". */
+  body?: string;
+  /** `recommendation` or `concern`. */
+  kind?: string;
 }
 
 export interface LibraryResult {
-  rows: LibraryRow[];
+  /** Row positions, best first (read the rows with lib/library/row-source.ts). */
+  positions: Int32Array;
   total: number;
 }
 
@@ -39,38 +52,21 @@ export interface SessionBar {
   shareSupported: number;
 }
 
-/** How many of the best candidates Fuse re-ranks. */
-const RANKED = 100;
+export interface BodyCount {
+  name: string;
+  mechanism: Mechanism;
+  count: number;
+}
+
+/** How many of the best matches are ordered exactly by score. */
+const RANKED = 200;
+const BUCKETS = 64;
 const STOPWORDS = new Set(['the', 'of', 'and', 'to', 'in', 'on', 'for', 'a', 'an', 'its', 'with', 'by', 'as', 'at', 'all', 'be', 'or', 'that', 'this']);
 /** A word matched through a typo or an unfinished word weighs less than the word itself. */
 const TYPO_WEIGHT = 0.6;
 const PREFIX_WEIGHT = 0.8;
 
-const rowStems = (r: LibraryRow) => words(r.text).map(stem);
-
 const byFrequency = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-
-/** Everything the index holds, made by `indexParts` a slice at a time. */
-interface IndexParts {
-  rows: LibraryRow[];
-  surNames: string[];
-  fromNames: string[];
-  issues: Array<[string, number]>;
-  responses: string[];
-  sessions: number[];
-  sur: Int32Array;
-  from: Int32Array;
-  session: Int16Array;
-  action: Int8Array;
-  response: Int8Array;
-  relevant: Uint8Array;
-  issuePostings: Map<string, Int32Array>;
-  postings: Map<string, Int32Array>;
-  vocabulary: TypoVocabulary;
-  surIds: Map<string, number>;
-  fromIds: Map<string, number>;
-  responseIds: Map<string, number>;
-}
 
 /** Positions reordered by a small non-negative integer key, keeping the order of equal keys. */
 function countingSort(order: Int32Array, key: (i: number) => number, range: number): Int32Array {
@@ -82,229 +78,203 @@ function countingSort(order: Int32Array, key: (i: number) => number, range: numb
   return out;
 }
 
-/** Rows per step of the build; a step of word splitting and posting takes well under a millisecond per 100 rows. */
-const STEP = 250;
-
 /**
- * The build as steps: each `yield` is a point where the caller may give the thread back (the
- * side panel opening on 40,000 rows must not freeze; word splitting and postings are most of
- * the cost). Run to the end without pausing, it is the plain synchronous build.
+ * Searches run once when the index is made, each in its own task: the engine compiles the
+ * search's loops on their first runs, and the user's first keystrokes would otherwise pay for it.
  */
-function* indexParts(input: readonly LibraryRow[], stemsOf: (r: LibraryRow) => string[]): Generator<void, IndexParts, void> {
-  const n = input.length;
-  const id = (m: Map<string, number>, k: string) => {
-    let v = m.get(k);
-    if (v === undefined) m.set(k, (v = m.size));
-    return v;
-  };
-  // Default order: latest session first, then State under Review, then recommending State. The
-  // names are ranked once with a collator; counting sorts on the small integer keys (least
-  // significant first, each stable) then order 40,000 rows in a few milliseconds.
-  const collator = new Intl.Collator(undefined);
-  const rank = (names: Iterable<string>) => new Map([...new Set(names)].sort(collator.compare).map((name, i) => [name, i]));
-  const surRank = rank(input.map((r) => r.sur));
-  const fromRank = rank(input.map((r) => r.from));
-  yield;
-  let maxSession = 0;
-  for (const r of input) maxSession = Math.max(maxSession, r.session ?? 0);
-  let order: Int32Array = new Int32Array(n).map((_, i) => i);
-  order = countingSort(order, (i) => fromRank.get(input[i]!.from)!, fromRank.size);
-  yield;
-  order = countingSort(order, (i) => surRank.get(input[i]!.sur)!, surRank.size);
-  order = countingSort(order, (i) => maxSession - (input[i]!.session ?? 0), maxSession + 1);
-  const rows = Array.from(order, (i) => input[i]!);
-  yield;
+const WARM_UP = ['right', 'the state', 'tor', 'convension'];
 
-  const surIds = new Map<string, number>();
-  const fromIds = new Map<string, number>();
-  const responseIds = new Map<string, number>();
-  const issueLists = new Map<string, number[]>();
-  const tokenLists = new Map<string, number[]>();
-  const sessions = new Set<number>();
-  const sur = new Int32Array(n);
-  const from = new Int32Array(n);
-  const session = new Int16Array(n);
-  const action = new Int8Array(n);
-  const response = new Int8Array(n);
-  const relevant = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const r = rows[i]!;
-    sur[i] = id(surIds, r.sur);
-    from[i] = id(fromIds, r.from);
-    session[i] = r.session ?? 0;
-    if (r.session) sessions.add(r.session);
-    action[i] = r.action ?? 0;
-    response[i] = id(responseIds, r.response);
-    relevant[i] = r.relevant;
-    for (const t of r.issues) {
-      const l = issueLists.get(t);
-      if (l) l.push(i);
-      else issueLists.set(t, [i]);
-    }
-    for (const s of stemsOf(r)) {
-      const l = tokenLists.get(s);
-      // Rows are visited in order, so a repeated word shows as the same last entry.
-      if (!l) tokenLists.set(s, [i]);
-      else if (l[l.length - 1] !== i) l.push(i);
-    }
-  }
-  yield;
-  const postings = new Map<string, Int32Array>();
-  let k = 0;
-  for (const [t, l] of tokenLists) {
-    if (++k % 1000 === 0) yield;
-    postings.set(t, Int32Array.from(l));
-  }
-  const issuePostings = new Map<string, Int32Array>();
-  for (const [t, l] of issueLists) issuePostings.set(t, Int32Array.from(l));
-  yield;
-  return {
-    rows,
-    surNames: [...surIds.keys()].sort(collator.compare),
-    fromNames: [...fromIds.keys()].sort(collator.compare),
-    responses: [...responseIds.keys()].sort(),
-    issues: byFrequency(new Map([...issueLists].map(([t, l]) => [t, l.length]))),
-    sessions: [...sessions].sort((a, b) => a - b),
-    sur,
-    from,
-    session,
-    action,
-    response,
-    relevant,
-    issuePostings,
-    postings,
-    vocabulary: new TypoVocabulary(tokenLists.keys()),
-    surIds,
-    fromIds,
-    responseIds,
-  };
-}
+const hasFilters = (f: LibraryFilters) => Object.values(f).some((v) => v !== undefined && v !== '' && v !== false);
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Longest stretch the async build runs before giving the thread back (a "long task" is 50 ms). */
 const SLICE_MS = 12;
 
 export class LibraryIndex {
-  /** Rows in default order: latest session first, then State under Review. */
-  readonly rows: LibraryRow[];
+  readonly size: number;
+  /** Positions in default order: latest first (document date, or session), then State under Review, then recommending State. */
+  readonly order: Int32Array;
   readonly surNames: string[];
+  /** Recommending States of UPR rows (bodies are in `bodies`). */
   readonly fromNames: string[];
   /** Issue tags with their row counts, most frequent first. */
   readonly issues: Array<[string, number]>;
   readonly responses: string[];
   readonly sessions: number[];
+  readonly bodies: BodyCount[];
+  /** Rows per kind: recommendation, concern. */
+  readonly kinds: Array<[string, number]>;
+  readonly snapshot: IndexSnapshot;
 
-  private readonly sur: Int32Array;
-  private readonly from: Int32Array;
-  private readonly session: Int16Array;
-  private readonly action: Int8Array;
-  private readonly response: Int8Array;
-  private readonly relevant: Uint8Array;
-  private readonly issuePostings: Map<string, Int32Array>;
-  private readonly postings: Map<string, Int32Array>;
   private readonly vocabulary: TypoVocabulary;
-  private readonly surIds: Map<string, number>;
-  private readonly fromIds: Map<string, number>;
-  private readonly responseIds: Map<string, number>;
-  private readonly docCount: number;
+  private readonly avgLength: number;
+  private readonly masks = new Map<string, Uint8Array | null>();
   // Scratch arrays reused by every search.
   private readonly stamp: Int32Array;
-  private readonly hits: Int32Array;
+  private readonly hits: Uint8Array;
   private readonly score: Float32Array;
+  private readonly found: Int32Array;
+  private readonly bucket: Uint8Array;
 
-  /**
-   * Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel
-   * opening on 40,000 rows stays responsive.
-   */
-  static async build(input: readonly LibraryRow[], pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
-    const steps = indexParts(input, rowStems);
+  /** Built in slices of at most ~SLICE_MS, giving the thread back between them, so a panel opening on 267,000 rows stays responsive. */
+  static async build(s: IndexSnapshot, pause: () => Promise<void> = nextTask, now: () => number = () => performance.now()): Promise<LibraryIndex> {
     let since = now();
+    const steps = prepare(s);
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return new LibraryIndex(step.value);
+      if (step.done) {
+        const t = now();
+        const index = new LibraryIndex(s, step.value);
+        performance.measure?.('r2p:library:columns', { start: t, end: now() });
+        // One warm-up search per task: each runs cold, compiling as it goes.
+        for (const q of WARM_UP) {
+          await pause();
+          const w = now();
+          index.search(q);
+          performance.measure?.('r2p:library:warm-up', { start: w, end: now() });
+        }
+        return index;
+      }
       if (now() - since >= SLICE_MS) {
+        performance.measure?.('r2p:library:prepare', { start: since, end: now() });
         await pause();
         since = now();
       }
     }
   }
 
-  constructor(input: readonly LibraryRow[] | IndexParts, stemsOf: (r: LibraryRow) => string[] = rowStems) {
-    let parts: IndexParts;
-    if (Array.isArray(input)) {
-      const steps = indexParts(input as readonly LibraryRow[], stemsOf);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      parts = step.value;
-    } else parts = input as IndexParts;
-    this.rows = parts.rows;
-    this.surNames = parts.surNames;
-    this.fromNames = parts.fromNames;
-    this.issues = parts.issues;
-    this.responses = parts.responses;
-    this.sessions = parts.sessions;
-    this.sur = parts.sur;
-    this.from = parts.from;
-    this.session = parts.session;
-    this.action = parts.action;
-    this.response = parts.response;
-    this.relevant = parts.relevant;
-    this.issuePostings = parts.issuePostings;
-    this.postings = parts.postings;
-    this.vocabulary = parts.vocabulary;
-    this.surIds = parts.surIds;
-    this.fromIds = parts.fromIds;
-    this.responseIds = parts.responseIds;
-    const n = parts.rows.length;
-    this.docCount = n;
-    this.stamp = new Int32Array(n).fill(-1);
-    this.hits = new Int32Array(n);
-    this.score = new Float32Array(n);
+  /** An index of rows held in memory (tests, the bench): `rowAt` reads them back. */
+  static fromRows(rows: readonly LibraryRow[]): LibraryIndex & { rowAt(pos: number): LibraryRow } {
+    const b = new IndexBuilder();
+    b.addBlock(0, 0);
+    for (const r of rows) b.add(r);
+    const s = b.finish();
+    const steps = prepare(s);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return Object.assign(new LibraryIndex(s, step.value), { rowAt: (pos: number) => rows[pos]! });
   }
 
-  get size(): number {
-    return this.docCount;
+  private constructor(s: IndexSnapshot, p: Prepared) {
+    this.snapshot = s;
+    this.size = s.rows;
+    this.order = p.order;
+    this.vocabulary = p.vocabulary;
+    const c = s.columns;
+    const n = s.rows;
+    const count = (col: Int32Array | Int8Array, size: number) => {
+      const out = new Int32Array(size);
+      for (let i = 0; i < n; i++) out[col[i]!]!++;
+      return out;
+    };
+    const collator = new Intl.Collator(undefined);
+    this.surNames = [...s.names.sur].sort(collator.compare);
+    const uprFrom = new Set<number>();
+    const upr = MECHANISMS.indexOf('upr');
+    for (let i = 0; i < n; i++) if (c.mechanism[i] === upr) uprFrom.add(c.from[i]!);
+    this.fromNames = [...new Set([...[...uprFrom].map((i) => s.names.from[i]!), ...s.fromAlso.keys])].sort(collator.compare);
+    const responseCounts = count(c.response, s.names.response.length);
+    this.responses = s.names.response.filter((r, i) => r && responseCounts[i]! > 0).sort();
+    this.issues = byFrequency(new Map(s.issues.keys.map((k, i) => [k, s.issues.count[i]!])));
+    const sessions = new Set<number>();
+    for (let i = 0; i < n; i++) if (c.session[i]) sessions.add(c.session[i]!);
+    this.sessions = [...sessions].sort((a, b) => a - b);
+    const bodyCounts = count(c.body, s.names.body.length);
+    const bodyMechanism = new Uint8Array(s.names.body.length);
+    for (let i = 0; i < n; i++) bodyMechanism[c.body[i]!] = c.mechanism[i]!;
+    this.bodies = s.names.body
+      .map((name, i) => ({ name, mechanism: MECHANISMS[bodyMechanism[i]!]!, count: bodyCounts[i]! }))
+      .filter((b) => b.count > 0)
+      .sort((a, b) => collator.compare(a.name, b.name));
+    const kinds = new Int32Array(KINDS.length);
+    for (let i = 0; i < n; i++) kinds[c.kind[i]!]!++;
+    this.kinds = KINDS.map((k, i) => [k, kinds[i]!] as [string, number]).filter(([, v]) => v > 0);
+    let words = 0;
+    for (let i = 0; i < n; i++) words += c.length[i]!;
+    this.avgLength = n ? words / n : 1;
+    this.stamp = new Int32Array(n).fill(-1);
+    this.hits = new Uint8Array(n);
+    this.score = new Float32Array(n);
+    this.found = new Int32Array(n);
+    this.bucket = new Uint8Array(n);
+  }
+
+
+
+  /** The rows holding a key of a posting table, as a mask (cached: filters stay while the user types). */
+  private mask(kind: string, table: PostingsTable, key: string, also?: (m: Uint8Array) => void): Uint8Array | null {
+    const cacheKey = `${kind}\u0000${key}`;
+    if (this.masks.has(cacheKey)) return this.masks.get(cacheKey)!;
+    const k = findKey(table, key);
+    let m: Uint8Array | null = null;
+    if (k >= 0 || also) {
+      m = new Uint8Array(this.size);
+      if (k >= 0) eachPosition(table, k, (p) => (m![p] = 1));
+      also?.(m);
+    }
+    if (this.masks.size > 16) this.masks.clear();
+    this.masks.set(cacheKey, m);
+    return m;
   }
 
   /** A predicate over row positions for the filters, or null when nothing can match. */
   private filterFn(f: LibraryFilters): ((i: number) => boolean) | null {
+    const s = this.snapshot;
+    const c = s.columns;
     const tests: Array<(i: number) => boolean> = [];
+    const nameId = (list: string[], name: string) => list.indexOf(name);
     if (f.sur) {
-      const s = this.surIds.get(f.sur);
-      if (s === undefined) return null;
-      tests.push((i) => this.sur[i] === s);
+      const id = nameId(s.names.sur, f.sur);
+      if (id < 0) return null;
+      tests.push((i) => c.sur[i] === id);
     }
     if (f.from) {
-      const s = this.fromIds.get(f.from);
-      if (s === undefined) return null;
-      tests.push((i) => this.from[i] === s);
+      const id = nameId(s.names.from, f.from);
+      const m = this.mask('from', s.fromAlso, f.from, (m) => {
+        if (id >= 0) for (let i = 0; i < this.size; i++) if (c.from[i] === id) m[i] = 1;
+      });
+      if (!m) return null;
+      tests.push((i) => m[i] === 1);
     }
     if (f.response) {
-      const s = this.responseIds.get(f.response);
-      if (s === undefined) return null;
-      tests.push((i) => this.response[i] === s);
+      const id = nameId(s.names.response, f.response);
+      if (id < 0) return null;
+      tests.push((i) => c.response[i] === id);
     }
     if (f.sessionFrom) {
       const lo = f.sessionFrom;
-      tests.push((i) => this.session[i]! >= lo);
+      tests.push((i) => c.session[i]! >= lo);
     }
     if (f.sessionTo) {
       const hi = f.sessionTo;
-      tests.push((i) => this.session[i]! > 0 && this.session[i]! <= hi);
+      tests.push((i) => c.session[i]! > 0 && c.session[i]! <= hi);
     }
     if (f.action) {
       const a = f.action;
-      tests.push((i) => this.action[i] === a);
+      tests.push((i) => c.action[i] === a);
     }
-    if (f.relevantOnly) tests.push((i) => this.relevant[i] === 1);
+    if (f.relevantOnly) tests.push((i) => c.relevant[i] === 1);
+    if (f.mechanism) {
+      const m = MECHANISMS.indexOf(f.mechanism as Mechanism);
+      if (m < 0) return null;
+      tests.push((i) => c.mechanism[i] === m);
+    }
+    if (f.body) {
+      const id = nameId(s.names.body, f.body);
+      if (id < 0) return null;
+      tests.push((i) => c.body[i] === id);
+    }
+    if (f.kind) {
+      const k = KINDS.indexOf(f.kind as (typeof KINDS)[number]);
+      if (k < 0) return null;
+      tests.push((i) => c.kind[i] === k);
+    }
     if (f.issue) {
-      const p = this.issuePostings.get(f.issue);
-      if (!p) return null;
-      const set = new Uint8Array(this.docCount);
-      for (const i of p) set[i] = 1;
-      tests.push((i) => set[i] === 1);
+      const m = this.mask('issue', s.issues, f.issue);
+      if (!m) return null;
+      tests.push((i) => m[i] === 1);
     }
     if (!tests.length) return () => true;
+    if (tests.length === 1) return tests[0]!;
     return (i) => {
       for (const t of tests) if (!t(i)) return false;
       return true;
@@ -312,16 +282,17 @@ export class LibraryIndex {
   }
 
   /** Index terms a typed word may stand for, best first, each with its weight. */
-  private expand(word: string, typing: boolean): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    const seen = new Set<string>();
+  private expand(word: string, typing: boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const seen = new Set<number>();
     const add = (t: string, w: number) => {
-      if (!seen.has(t)) {
-        seen.add(t);
-        out.push([t, w]);
+      const k = findKey(this.snapshot.terms, t);
+      if (k >= 0 && !seen.has(k)) {
+        seen.add(k);
+        out.push([k, w]);
       }
     };
-    if (this.postings.has(word)) add(word, 1);
+    if (findKey(this.snapshot.terms, word) >= 0) add(word, 1);
     else for (const c of this.vocabulary.corrections(word)) add(c, TYPO_WEIGHT);
     if (typing && word.length >= 3) for (const c of this.vocabulary.completions(word, 60)) add(c, PREFIX_WEIGHT);
     return out;
@@ -329,16 +300,19 @@ export class LibraryIndex {
 
   search(query: string, filters: LibraryFilters = {}): LibraryResult {
     const keep = this.filterFn(filters);
-    if (!keep) return { rows: [], total: 0 };
+    if (!keep) return { positions: new Int32Array(0), total: 0 };
     const typed = words(query);
     const endsTyping = /[\p{L}\p{N}]$/u.test(query);
     let qwords = [...new Set(typed.map(stem))];
     const content = qwords.filter((w) => !STOPWORDS.has(w));
     if (content.length) qwords = content;
+    const order = this.order;
     if (!qwords.length) {
-      const rows: LibraryRow[] = [];
-      for (let i = 0; i < this.docCount; i++) if (keep(i)) rows.push(this.rows[i]!);
-      return { rows, total: rows.length };
+      if (!hasFilters(filters)) return { positions: order, total: order.length };
+      const out = this.found;
+      let k = 0;
+      for (let j = 0; j < order.length; j++) if (keep(order[j]!)) out[k++] = order[j]!;
+      return { positions: out.slice(0, k), total: k };
     }
 
     // Rows holding every query word: hits[i] counts the words found in row i, stamp[i] the
@@ -347,59 +321,115 @@ export class LibraryIndex {
     stamp.fill(-1);
     hits.fill(0);
     score.fill(0);
+    const terms = this.snapshot.terms;
     const lastStem = stem(typed[typed.length - 1] ?? '');
     for (let w = 0; w < qwords.length; w++) {
       const word = qwords[w]!;
-      for (const [term, weight] of this.expand(word, endsTyping && word === lastStem)) {
-        const p = this.postings.get(term)!;
-        const idf = Math.log(1 + this.docCount / p.length) * weight;
-        for (let k = 0; k < p.length; k++) {
-          const i = p[k]!;
+      for (const [k, weight] of this.expand(word, endsTyping && word === lastStem)) {
+        const idf = Math.log(1 + this.size / terms.count[k]!) * weight;
+        eachPosition(terms, k, (i) => {
           if (stamp[i] !== w) {
             stamp[i] = w;
             hits[i]!++;
             score[i]! += idf;
           }
-        }
+        });
       }
     }
     const need = qwords.length;
-    const found: number[] = [];
-    for (let i = 0; i < this.docCount; i++) if (hits[i] === need && keep(i)) found.push(i);
-    found.sort((a, b) => score[b]! - score[a]! || a - b);
-
-    const head = found.slice(0, RANKED);
-    const fuse = new Fuse(
-      head.map((i) => this.rows[i]!),
-      { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: false },
-    );
-    const ranked = fuse.search(query.trim());
-    const order = new Map<number, number>();
-    ranked.forEach((r, k) => order.set(head[r.refIndex]!, k));
-    head.sort((a, b) => (order.get(a) ?? RANKED + 1) - (order.get(b) ?? RANKED + 1) || score[b]! - score[a]!);
-    const rows = new Array<LibraryRow>(found.length);
-    for (let k = 0; k < head.length; k++) rows[k] = this.rows[head[k]!]!;
-    for (let k = head.length; k < found.length; k++) rows[k] = this.rows[found[k]!]!;
-    return { rows, total: found.length };
+    const length = this.snapshot.columns.length;
+    const avg = this.avgLength;
+    // Matches in default order, with their scores (a short text holding every word ranks higher).
+    const found = this.found;
+    let nFound = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j]!;
+      if (hits[i] !== need || !keep(i)) continue;
+      // Rounded as the Float32Array stores it, so the bounds below hold for what is read back.
+      const s = Math.fround(score[i]! / (0.75 + (0.25 * length[i]!) / avg));
+      score[i] = s;
+      if (s < lo) lo = s;
+      if (s > hi) hi = s;
+      found[nFound++] = i;
+    }
+    // Score buckets, best first, each in default order; then the head exactly by score.
+    const span = hi - lo || 1;
+    const bucket = this.bucket;
+    const starts = new Int32Array(BUCKETS + 1);
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      const b = Math.max(0, Math.min(BUCKETS - 1, Math.floor(((hi - score[i]!) / span) * BUCKETS)));
+      bucket[i] = b;
+      starts[b + 1]!++;
+    }
+    for (let b = 1; b <= BUCKETS; b++) starts[b]! += starts[b - 1]!;
+    const out = new Int32Array(nFound);
+    for (let j = 0; j < nFound; j++) {
+      const i = found[j]!;
+      out[starts[bucket[i]!]!++] = i;
+    }
+    const head = Array.from(out.subarray(0, Math.min(RANKED, nFound)));
+    const rankOf = new Map(head.map((p, k) => [p, k]));
+    head.sort((a, b) => score[b]! - score[a]! || rankOf.get(a)! - rankOf.get(b)!);
+    out.set(head);
+    return { positions: out, total: nFound };
   }
 
-  /** Per session for one State under Review: received, atrocity-relevant, share supported. */
+  /** Per session for one State under Review (UPR rows): received, atrocity-relevant, share supported. */
   sessionBars(sur: string): SessionBar[] {
-    const s = this.surIds.get(sur);
-    if (s === undefined) return [];
-    const supported = this.responseIds.get('supported');
+    const s = this.snapshot;
+    const c = s.columns;
+    const id = s.names.sur.indexOf(sur);
+    if (id < 0) return [];
+    const supported = s.names.response.indexOf('supported');
     const bars = new Map<number, SessionBar>();
-    for (let i = 0; i < this.docCount; i++) {
-      if (this.sur[i] !== s) continue;
-      const session = this.session[i]!;
+    for (let i = 0; i < this.size; i++) {
+      if (c.sur[i] !== id || !c.session[i]) continue;
+      const session = c.session[i]!;
       let b = bars.get(session);
       if (!b) bars.set(session, (b = { session, received: 0, relevant: 0, supported: 0, shareSupported: 0 }));
       b.received++;
-      b.relevant += this.relevant[i]!;
-      if (this.response[i] === supported) b.supported++;
+      b.relevant += c.relevant[i]!;
+      if (c.response[i] === supported) b.supported++;
     }
-    return [...bars.values()]
-      .map((b) => ({ ...b, shareSupported: b.received ? b.supported / b.received : 0 }))
-      .sort((a, b) => a.session - b.session);
+    return [...bars.values()].map((b) => ({ ...b, shareSupported: b.received ? b.supported / b.received : 0 })).sort((a, b) => a.session - b.session);
   }
+}
+
+interface Prepared {
+  order: Int32Array;
+  vocabulary: TypoVocabulary;
+}
+
+/** The default order and the typo vocabulary, as steps (each `yield` is a point where the caller may give the thread back). */
+function* prepare(s: IndexSnapshot): Generator<void, Prepared, void> {
+  const c = s.columns;
+  const n = s.rows;
+  const collator = new Intl.Collator(undefined);
+  const rankNames = (names: string[]) => {
+    const sorted = names.map((_, i) => i).sort((a, b) => collator.compare(names[a]!, names[b]!));
+    const rank = new Int32Array(names.length);
+    sorted.forEach((id, k) => (rank[id] = k));
+    return rank;
+  };
+  const surRank = rankNames(s.names.sur);
+  const fromRank = rankNames(s.names.from);
+  // Recency values ranked newest first: a few thousand distinct dates at most.
+  const dates = [...new Set(c.recency)].sort((a, b) => b - a);
+  const dateRank = new Map(dates.map((d, k) => [d, k]));
+  yield;
+  let order: Int32Array = new Int32Array(n).map((_, i) => i);
+  order = countingSort(order, (i) => fromRank[c.from[i]!]!, fromRank.length);
+  yield;
+  order = countingSort(order, (i) => surRank[c.sur[i]!]!, surRank.length);
+  yield;
+  const recency = new Int32Array(n);
+  for (let i = 0; i < n; i++) recency[i] = dateRank.get(c.recency[i]!)!;
+  order = countingSort(order, (i) => recency[i]!, dates.length);
+  yield;
+  const vocabulary = new TypoVocabulary(s.terms.keys);
+  yield;
+  return { order, vocabulary };
 }

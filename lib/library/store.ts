@@ -8,12 +8,59 @@
  */
 import type { Table } from 'dexie';
 import type { R2PDatabase } from '../db/database';
-import { libraryBlocks, ROWS_PER_BLOCK } from '../db/library-blocks';
+import { libraryBlock, libraryBlocks, ROWS_PER_BLOCK } from '../db/library-blocks';
+import type { LibraryIndexRecord } from '../db/rows';
+import { packParts, unpackParts } from './index-parts';
+import { INDEX_FORMAT, IndexBuilder, type IndexSnapshot, type KeysSnapshot } from './index-snapshot';
 import type { LibraryBlockRow, LibraryRow } from '../db/rows';
+import { contentKey } from '../import/row-id';
 
 /** The tables behind the library, for a caller's transaction scope. */
 export function libraryTables(db: R2PDatabase): Table[] {
-  return [db.libraryBlocks];
+  return [db.libraryBlocks, db.libraryIndex];
+}
+
+/** The stored search index, if there is one of the current format; read a part at a time (lib/library/index-parts.ts). */
+export async function storedIndex(db: R2PDatabase): Promise<IndexSnapshot | undefined> {
+  const manifest = await db.libraryIndex.get('search');
+  if (!manifest || manifest.format !== INDEX_FORMAT) return undefined;
+  return unpackParts<IndexSnapshot>(manifest, async (id) => (await db.libraryIndex.get(id))?.bytes as Uint8Array | undefined);
+}
+
+export async function storedKeys(db: R2PDatabase): Promise<KeysSnapshot | undefined> {
+  const manifest = await db.libraryIndex.get('keys');
+  return manifest && unpackParts<KeysSnapshot>(manifest, async (id) => (await db.libraryIndex.get(id))?.bytes as Uint8Array | undefined);
+}
+
+/** Stores the index and keys that go with the rows stored, replacing the last (in the caller's transaction). */
+export async function saveIndex(db: R2PDatabase, index: IndexSnapshot, keys: KeysSnapshot): Promise<void> {
+  const search = packParts(index, 'search');
+  const k = packParts(keys, 'keys');
+  await db.libraryIndex.clear();
+  await db.libraryIndex.bulkPut([search.manifest, ...search.parts, k.manifest, ...k.parts] as LibraryIndexRecord[]);
+}
+
+/**
+ * The index built again from the stored rows: after an upgrade from version 3, a restore, or a
+ * change of what is indexed. Blocks are read a few at a time, in the order written.
+ */
+export async function rebuildIndex(db: R2PDatabase, onProgress?: (rowsDone: number) => void): Promise<{ index: IndexSnapshot; keys: KeysSnapshot }> {
+  const builder = new IndexBuilder();
+  const keys = new RowKeys();
+  let page = await db.libraryBlocks.orderBy(':id').limit(BLOCKS_PER_READ).toArray();
+  while (page.length) {
+    for (const b of page) {
+      builder.addBlock(b.id, builder.size);
+      for (const r of b.rows) {
+        builder.add(r);
+        keys.add(r.id, contentKey(r), !!r.annotationId);
+      }
+    }
+    onProgress?.(builder.size);
+    if (page.length < BLOCKS_PER_READ) break;
+    page = await db.libraryBlocks.where(':id').above(page[page.length - 1]!.id).limit(BLOCKS_PER_READ).toArray();
+  }
+  return { index: builder.finish(), keys: keys.snapshot() };
 }
 
 /**
@@ -47,13 +94,52 @@ export async function rowsForSur(db: R2PDatabase, names: readonly string[]): Pro
   return blocks.flatMap((b) => b.rows.filter((r) => wanted.has(r.sur)));
 }
 
-/** The ids of every stored row (an import skips these as duplicates). */
-export async function existingIds(db: R2PDatabase): Promise<Set<string>> {
-  const ids = new Set<string>();
-  await db.libraryBlocks.each((b) => {
-    for (const r of b.rows) ids.add(r.id);
-  });
-  return ids;
+/**
+ * The keys an import checks each new row against: the ids of the rows stored and of the rows
+ * added so far, and their content keys (lib/import/row-id.ts). A row with a UHRI annotation id is
+ * a duplicate of a row with the same id; a row without one also of a row with the same content.
+ * Two rows with different annotation ids are two records, even with the same words.
+ */
+export class RowKeys {
+  private readonly ids = new Set<string>();
+  /** Content key → 1 while only rows with annotation ids carry it, 0 once a row without one does. */
+  private readonly contents = new Map<string, 0 | 1>();
+
+  static from(s: KeysSnapshot | undefined): RowKeys {
+    const k = new RowKeys();
+    if (!s) return k;
+    for (const id of s.ids) k.ids.add(id);
+    s.contents.forEach((c, i) => k.contents.set(c, s.annotated[i] ? 1 : 0));
+    return k;
+  }
+
+  snapshot(): KeysSnapshot {
+    const contents = [...this.contents.keys()];
+    return { id: 'keys', ids: [...this.ids], contents, annotated: Uint8Array.from(contents, (c) => this.contents.get(c)!) };
+  }
+
+  add(id: string, content: string, annotated: boolean): void {
+    this.ids.add(id);
+    const seen = this.contents.get(content);
+    this.contents.set(content, annotated && seen !== 0 ? 1 : 0);
+  }
+
+  /** Whether the row is there already; if not, it is counted as there from now on. */
+  isDuplicate(id: string, content: string, annotated: boolean): boolean {
+    if (this.ids.has(id)) return true;
+    const seen = this.contents.get(content);
+    if (seen !== undefined && (seen === 0 || !annotated)) return true;
+    this.add(id, content, annotated);
+    return false;
+  }
+}
+
+/**
+ * Stores one block of rows that are not there yet (the caller has checked their ids), all of one
+ * import, and resolves with its key once IndexedDB has taken it.
+ */
+export async function addBlock(db: R2PDatabase, rows: readonly LibraryRow[], importId: string): Promise<number> {
+  return db.libraryBlocks.add(libraryBlock([...rows], importId) as LibraryBlockRow);
 }
 
 /**
@@ -74,7 +160,9 @@ export async function putRows(db: R2PDatabase, rows: readonly LibraryRow[]): Pro
   // The last of several rows with one id wins, as a put row by row would have it.
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   const incoming = new Set(unique.map((r) => r.id));
-  await db.transaction('rw', db.libraryBlocks, async () => {
+  await db.transaction('rw', [db.libraryBlocks, db.libraryIndex], async () => {
+    // The stored index no longer matches the rows: the next panel to open builds it again.
+    await db.libraryIndex.clear();
     const touched: LibraryBlockRow[] = [];
     await db.libraryBlocks.each((b) => {
       if (b.rows.some((r) => incoming.has(r.id))) touched.push(b);
@@ -90,5 +178,8 @@ export async function putRows(db: R2PDatabase, rows: readonly LibraryRow[]): Pro
 
 /** The library emptied. */
 export async function clearLibrary(db: R2PDatabase): Promise<void> {
-  await db.libraryBlocks.clear();
+  await db.transaction('rw', [db.libraryBlocks, db.libraryIndex], async () => {
+    await db.libraryBlocks.clear();
+    await db.libraryIndex.clear();
+  });
 }

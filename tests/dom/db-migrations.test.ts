@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { moveLibraryIntoBlocks, openDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY, SCHEMA_V3_LIBRARY, SCHEMA_V6_SHARING } from '@/lib/db/database';
+import { loadLibraryIndex } from '@/lib/library/load';
 import type { LibraryRow } from '@/lib/db/rows';
 import { allRows, rowsForSur, surNames } from '@/lib/library/store';
 
@@ -17,6 +18,13 @@ function openV2(name: string): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
+  return db;
+}
+
+/** The database as version 3 (library rows in blocks, UPR only) opened it. */
+function openV3(name: string): Dexie {
+  const db = openV2(name);
+  db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   return db;
 }
 
@@ -104,7 +112,7 @@ describe('database schema versions', () => {
     await v2.table('reviews').add({ id: 'r1', stateCode: 'TCD', delegation: 'Ghana', createdAt: 1, updatedAt: 1 });
     v2.close();
 
-    const db = openDatabase(name);
+    const db = openV3(name) as unknown as ReturnType<typeof openDatabase>;
     await db.open();
     // Opened by the current schema (version 3 or a later one): the move to blocks has run.
     expect(db.verno).toBeGreaterThanOrEqual(3);
@@ -130,6 +138,35 @@ describe('database schema versions', () => {
     expect(await rowsForSur(db, ['Chad'])).toHaveLength(rows.filter((r) => r.sur === 'Chad').length);
     db.close();
   });
+
+  it('version 4 marks every stored row as a UPR recommendation, lists bodies by block, and the library is searchable after', async () => {
+    const name = fresh();
+    const v3 = openV3(name);
+    await v3.open();
+    const rows = Array.from({ length: 620 }, (_, i) => libraryRow(i));
+    await v3.table('libraryBlocks').bulkAdd([
+      { importId: 'imp-1', rows: rows.slice(0, 500), surs: ['Chad', "Côte d'Ivoire"], recommendingStates: ['France'], sessions: [4, 5, 6], categories: [5], responses: ['supported', 'noted'], issues: [] },
+      { importId: 'imp-1', rows: rows.slice(500), surs: ['Chad', "Côte d'Ivoire"], recommendingStates: ['France'], sessions: [4, 5, 6], categories: [5], responses: ['supported', 'noted'], issues: [] },
+    ]);
+    v3.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    const stored = (await allRows(db)).sort(byId);
+    expect(stored).toEqual([...rows].map((r): LibraryRow => ({ ...r, mechanism: 'upr', body: 'UPR', kind: 'recommendation' })).sort(byId));
+    await expect(db.libraryBlocks.where('bodies').equals('UPR').count()).resolves.toBe(2);
+    await expect(db.columnMappings.count()).resolves.toBe(0);
+    // No search index was stored before version 4: the first panel to open builds it from the rows.
+    await expect(db.libraryIndex.count()).resolves.toBe(0);
+    const lib = await loadLibraryIndex(db);
+    expect(lib.index.size).toBe(620);
+    const found = lib.index.search('Recommendation 17 impunity');
+    expect((await lib.rows.rows([...found.positions.subarray(0, 1)]))[0]!.text).toMatch(/^Recommendation 17:/);
+    await expect(db.libraryIndex.get('search')).resolves.toMatchObject({ rows: 620 });
+    db.close();
+  });
+
 
   it('version 6 adds the sharing tables and leaves every review row as it was', async () => {
     const name = fresh();
@@ -157,6 +194,7 @@ describe('database schema versions', () => {
     await expect(db.syncUpdates.where('reviewId').equals('r1').toArray()).resolves.toMatchObject([{ update: new Uint8Array([1, 2, 3]) }]);
     db.close();
   });
+
 
   it('keeps what was written across a reopen', async () => {
     const name = fresh();

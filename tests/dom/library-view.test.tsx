@@ -6,6 +6,8 @@ import { LibraryView } from '@/components/library/library-view';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { openDatabase, type R2PDatabase } from '@/lib/db/database';
 import { inThreadImporter } from '@/lib/import/import-client';
+import { reindexInThread } from '@/lib/library/load';
+import { resolve } from 'node:path';
 import { stateLookup } from '@/lib/import/state-names';
 import { bundledTagger } from '@/lib/library/bundled-tagger';
 import { allRows } from '@/lib/library/store';
@@ -52,14 +54,14 @@ async function until(check: () => boolean, what: string, ms = 45_000) {
   }
 }
 
-function chooseFile(file: File) {
+function chooseFile(...files: File[]) {
   const input = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Import UPR recommendations'))!.querySelector('input[type=file]') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
   act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
 }
 
-function select(label: string, value: string) {
-  const el = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))!.querySelector('select')!;
+function select(label: string, value: string, within: ParentNode = container) {
+  const el = [...within.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))!.querySelector('select')!;
   act(() => {
     el.value = value;
     el.dispatchEvent(new Event('change', { bubbles: true }));
@@ -69,7 +71,7 @@ function select(label: string, value: string) {
 describe('Library tab', { timeout: 90_000 }, () => {
   it('imports the sample, shows the summary, lists results with their concepts, and charts a chosen SuR', async () => {
     const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
-    act(() => root.render(<LibraryView db={db} importer={importer} />));
+    act(() => root.render(<LibraryView db={db} importer={importer} reindex={reindexInThread} />));
     await until(() => !!container.querySelector('.empty-state'), 'the empty library');
 
     chooseFile(new File([readFileSync(SAMPLE)], 'upr-info-sessions-1-5.csv', { type: 'text/csv' }));
@@ -97,10 +99,38 @@ describe('Library tab', { timeout: 90_000 }, () => {
 
   it('refuses an image at once with a message saying what it expected', async () => {
     const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
-    act(() => root.render(<LibraryView db={db} importer={importer} />));
+    act(() => root.render(<LibraryView db={db} importer={importer} reindex={reindexInThread} />));
     chooseFile(new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])], 'scan.jpg', { type: 'image/jpeg' }));
     await until(() => !!container.querySelector('[role=alert]'), 'the refusal');
-    expect(container.querySelector('[role=alert]')!.textContent).toMatch(/“scan\.jpg” is a JPEG image, not a CSV export\. Expected a CSV export of UPR recommendations/);
+    expect(container.querySelector('[role=alert]')!.textContent).toMatch(/“scan\.jpg” is a JPEG image, not an export of recommendations\. Expected an export of UPR recommendations/);
     expect(await allRows(db)).toHaveLength(0);
+  });
+
+  it('asks which column holds what for a table in no known layout, imports with the choice, and filters by mechanism', async () => {
+    const importer = inThreadImporter({ db, tag: bundledTagger(), lookup: stateLookup(knowledgeBase().states) });
+    act(() => root.render(<LibraryView db={db} importer={importer} reindex={reindexInThread} />));
+    const fixture = (name: string) => new File([readFileSync(resolve(import.meta.dirname, '../fixtures/library', name))], name);
+    chooseFile(fixture('delegation-table.csv'), fixture('uhri-search-export.xlsx'));
+    await until(() => !!container.querySelector('.column-mapping'), 'the mapping step');
+    const mapping = container.querySelector('.column-mapping')!;
+    expect(mapping.textContent).toMatch(/“delegation-table\.csv” is not laid out like the exports we know/);
+    expect(mapping.querySelectorAll('.mapping-preview tbody tr')).toHaveLength(5);
+    // The first guesses: "Country" for the State under Review; the text column is left to the user.
+    const importButton = [...mapping.querySelectorAll('button')].find((b) => b.textContent === 'Import with these columns')!;
+    select('Text of the recommendation', '1', mapping);
+    select('State under Review', '0', mapping);
+    select('Recommending State or body', '2', mapping);
+    expect(importButton.disabled).toBe(false);
+    act(() => importButton.click());
+    await until(() => !!container.querySelector('.import-summary'), 'the summary');
+    const summary = container.querySelector('.import-summary')!.textContent!;
+    expect(summary).toMatch(/^263 recommendations added from 2 files\. 0 duplicates skipped\. 2 rows refused\./);
+    expect(summary).toMatch(/“delegation-table\.csv” \(your column choices, CSV, UTF-8\): 24 added/);
+    expect(summary).toMatch(/“uhri-search-export\.xlsx” \(OHCHR Universal Human Rights Index, Excel\): 239 added/);
+    await until(() => container.querySelector('.result-count')?.textContent === '263 recommendations', 'the list');
+    select('Mechanism', 'm:treaty-body');
+    await until(() => container.querySelector('.result-count')?.textContent !== '263 recommendations', 'the filter');
+    await until(() => container.querySelectorAll('.library-card:not(.loading)').length > 0, 'the rows');
+    for (const card of container.querySelectorAll('.library-card:not(.loading)')) expect(card.textContent).toMatch(/\(treaty body\) →/);
   });
 });

@@ -1,42 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { decodeBytes, detectEncoding } from '@/lib/import/encoding';
-import { detectFormat, refuseNonText, RefusedFile } from '@/lib/import/formats';
-import { parseExport } from '@/lib/import/parse-export';
-import { cycleOfSession, mapResponse, recordContext, toRow, type ParsedRow } from '@/lib/import/rows';
-import { stateLookup } from '@/lib/import/state-names';
+import { refuseNonText } from '@/lib/import/formats';
+import { detectLayout } from '@/lib/import/layouts';
+import { cycleOfSession, mapResponse } from '@/lib/import/rows';
+import { parseAll } from './support/parse-file';
 import { UPR_INFO_SAMPLE_ROWS, uprInfoSampleBytes } from '../fixtures/upr-info-sample';
 
 const sampleBytes = uprInfoSampleBytes;
-const lookup = stateLookup(knowledgeBase().states);
 const enc = new TextEncoder();
-
-async function parseAll(bytes: Uint8Array) {
-  const { text, encoding } = decodeBytes(bytes);
-  const rows: ParsedRow[] = [];
-  const refused: { line: number; reason: string }[] = [];
-  let format = '';
-  let ctx: ReturnType<typeof recordContext> | undefined;
-  await parseExport(text, {
-    onStart: (s) => {
-      format = s.format;
-      ctx = recordContext(s.format, s.header, lookup);
-    },
-    onChunk: (c) => {
-      for (const rec of c.records) {
-        const r = toRow(ctx!, rec.fields);
-        if (r.ok) rows.push(r.row);
-        else refused.push({ line: rec.line, reason: r.reason });
-      }
-    },
-  }, { chunkSize: 64 * 1024 });
-  return { rows, refused, format, encoding };
-}
 
 describe('the real UPR Info export (a sample of sessions 1-5)', () => {
   it('is read as Mac Roman and yields exactly the sample\'s rows with the right fields', async () => {
     const { rows, refused, format, encoding } = await parseAll(sampleBytes());
     expect(encoding).toBe('macintosh');
+    expect(rows[0]).toMatchObject({ mechanism: 'upr', body: 'UPR', kind: 'recommendation' });
     expect(format).toBe('upr-info');
     expect(refused).toEqual([]);
     expect(rows).toHaveLength(UPR_INFO_SAMPLE_ROWS);
@@ -124,34 +101,24 @@ describe('encoding detection', () => {
   });
 });
 
-describe('format detection and refusals', () => {
-  it('recognises both headers, in any column order and case', () => {
-    expect(detectFormat(['To', 'To-Rgrp', 'To-Org', 'Text', 'From', 'From-Rgrp', 'From-Org', 'Response', 'Action', 'Issue', 'Session'])).toBe('upr-info');
-    expect(detectFormat(['session', 'text', 'to', 'from', 'response', 'action', 'issue'])).toBe('upr-info');
-    expect(
-      detectFormat(['Text', 'Countries Concerned', 'Recommending Body', 'Document Symbol', 'Themes', 'Affected Persons', 'SDGs', 'UPR Recommending States', 'UPR Position', 'UPR Session']),
-    ).toBe('uhri');
+describe('layout detection and refusals', () => {
+  it('recognises the layouts by their labels, in any column order and case', () => {
+    expect(detectLayout(['To', 'To-Rgrp', 'To-Org', 'Text', 'From', 'From-Rgrp', 'From-Org', 'Response', 'Action', 'Issue', 'Session'])?.layout.id).toBe('upr-info');
+    expect(detectLayout(['session', 'text', 'to', 'from', 'response', 'action', 'issue'])?.layout.id).toBe('upr-info');
+    expect(detectLayout(['Title', 'Date added', 'Template', 'State under Review', 'Recommending State', 'Response', 'Action Category', 'Issues', 'Session'])?.layout.id).toBe('upr-info-db');
+    expect(detectLayout(['Text', 'Countries Concerned', 'Reccomending Body', 'Document Symbol', 'UPR Reccomending States', 'UPR Position', 'UPR Session'])?.layout.id).toBe('uhri');
+    expect(detectLayout(['Text', 'Countries Concerned', 'Recommending Body', 'Type', 'OHCHR Annotation Id'])?.layout.id).toBe('uhri');
+    expect(detectLayout(['AnnotationId', 'AnnotationType', 'Body', 'Countries', 'Text', 'UprRecommendingCountry', 'UprSession'])?.layout.id).toBe('uhri');
+    expect(detectLayout(['Name', 'Email', 'Phone'])).toBeUndefined();
   });
 
-  it('refuses wrong columns, saying what it found and what it expected', () => {
-    let message = '';
-    try {
-      detectFormat(['Name', 'Email', 'Phone']);
-    } catch (e) {
-      expect(e).toBeInstanceOf(RefusedFile);
-      message = (e as Error).message;
-    }
-    expect(message).toMatch(/“Name”, “Email”, “Phone”/);
-    expect(message).toMatch(/Expected a CSV export of UPR recommendations: from UPR Info \(columns To, Text, From/);
-  });
-
-  it('refuses an empty file, an image and a workbook at once', () => {
-    expect(() => refuseNonText(new Uint8Array(0), 'empty.csv')).toThrow(/“empty.csv” is empty\. Expected a CSV export/);
+  it('refuses an empty file, an image and a Word document at once', () => {
+    expect(() => refuseNonText(new Uint8Array(0), 'empty.csv')).toThrow(/“empty.csv” is empty\. Expected an export of UPR recommendations/);
     expect(() => refuseNonText(enc.encode('  \r\n '), 'blank.csv')).toThrow(/is empty/);
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(() => refuseNonText(png, 'photo.png')).toThrow(/is a PNG image, not a CSV export/);
+    expect(() => refuseNonText(png, 'photo.png')).toThrow(/is a PNG image, not an export of recommendations/);
     const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]);
-    expect(() => refuseNonText(zip, 'export.xlsx')).toThrow(/save it as CSV first/);
+    expect(() => refuseNonText(zip, 'notes.docx')).toThrow(/zipped file that is not an Excel workbook/);
     expect(() => refuseNonText(enc.encode('To,Text\rA,B'), 'ok.csv')).not.toThrow();
   });
 });
