@@ -75,8 +75,10 @@ describe.skipIf(noFirefox)('a delegation prepares a UPR review (Firefox, built e
     await click(panel, 'Word (.docx)');
     const zip = await JSZip.loadAsync(await s.download('Kenya-UPR-46.docx'));
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.', 'Ratify the Rome Statute of the International Criminal Court.']) {
+    for (const t of ['Universal Periodic Review of Kenya', 'Delegation of Norway', '46th session', 'Norway welcomes the delegation of Kenya.']) {
       expect(text).toContain(t);
     }
+    // The statement puts each recommendation behind the delegation's lead-in, as a clause.
+    expect(text).toMatch(/ratify the Rome Statute of the International Criminal Court/i);
   });
 });
