@@ -14,6 +14,7 @@ import {
   type HighlightSettings,
 } from '@/lib/settings/highlight-settings';
 import { DEFAULT_SITES, siteFromInput, sitePatterns } from '@/lib/settings/highlight-sites';
+import { SiteAccessNotice } from './site-access-notice';
 import './highlight-settings.css';
 
 export function HighlightSettingsPanel() {
@@ -68,6 +69,7 @@ export function HighlightSettingsPanel() {
   return (
     <section className="highlight-settings" aria-labelledby="highlight-settings-title">
       <h2 id="highlight-settings-title">Highlighting</h2>
+      <SiteAccessNotice />
       <label className="row">
         <span>Pause highlighting on every page</span>
         <input
