@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,7 +10,14 @@ export default defineConfig({
   // R2P_OUT_DIR lets parallel builds (several developers on one machine) keep apart.
   outDir: process.env.R2P_OUT_DIR ?? '.output',
   // Extension pages load from disk, not the network: one bundle with the knowledge base is fine.
-  vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),
+  // WXT's content-script context announces each start to the page, with the extension's id:
+  // ours says nothing (lib/browser/quiet-content-script-context.ts).
+  vite: () => ({
+    build: { chunkSizeWarningLimit: 1500 },
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve(import.meta.dirname, 'lib/browser/quiet-content-script-context.ts') }],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'R2P Lens',
     description:

@@ -11,11 +11,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { summarise, ms } from './stats';
-import { closeWelcome } from '../tests/e2e/welcome-tab';
+import { CHROMIUM, launchExtension } from './chromium';
 
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+export { CHROMIUM };
 const nf = new Intl.NumberFormat('en-GB');
 const QUERIES = ['torture', 'enforced disappearances', 'death penalty', 'rights of the child', 'genocide convension', 'impunity', 'human rights defenders', 'Rome Statute'];
 
@@ -31,16 +31,10 @@ export interface Imported {
 }
 
 export async function importFile(extension: string, dir: string, file: string, timeout = 180_000): Promise<Imported> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await closeWelcome(context, new URL(worker.url()).host);
+  const { context, id } = await launchExtension(extension, mkdtempSync(join(dir, 'profile-')));
   const page = await context.newPage();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html#library`);
+  await page.goto(`chrome-extension://${id}/sidepanel.html#library`);
   await page.getByText('The library is empty').waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { longest: number; savingAt: number };

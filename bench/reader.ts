@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { reportPdf } from '../tests/fixtures/report-pdf';
 import { ms, summarise } from './stats';
-import { closeWelcome } from '../tests/e2e/welcome-tab';
+import { CHROMIUM, launchExtension } from './chromium';
 
 const ROUNDS = 3;
 const SCROLL_FRAMES = 360;
@@ -53,21 +53,13 @@ function scrollFrames(page: Page): Promise<number[]> {
 export async function benchReader(): Promise<{ lines: string[] }> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const extension = join(root, process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-  if (!executablePath) return { lines: ['skipped: no Chromium (set CHROMIUM_PATH)'] };
+  if (!CHROMIUM) return { lines: ['skipped: no Chromium (set CHROMIUM_PATH)'] };
   if (!existsSync(join(extension, 'reader.html'))) return { lines: [`skipped: no built reader in ${extension} (npm run build first)`] };
 
   const [big, small] = await Promise.all([reportPdf(200), reportPdf(10)]);
   const profile = mkdtempSync(join(tmpdir(), 'r2p-bench-reader-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const { context, id } = await launchExtension(extension, profile);
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-    await closeWelcome(context, id);
     const first200: number[] = [];
     const first10: number[] = [];
     const frames: number[] = [];

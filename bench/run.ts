@@ -8,7 +8,7 @@ import { benchCatalogueSearch } from './catalogue-search';
 import { benchLibrary } from './library';
 import { benchLibraryUhri } from './library-uhri';
 import { benchActionCategory } from './action-category';
-import { benchReviewsBackup } from './reviews-backup';
+import { benchReviewsBackup, benchReviewsRestoreChromium } from './reviews-backup';
 import { benchHighlight } from './highlight';
 import { benchReader } from './reader';
 import { benchBrowserLaunch } from './browser-launch';
@@ -17,6 +17,7 @@ const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }
   ['Catalogue search (Node)', benchCatalogueSearch],
   ['Concept highlighting (Chromium)', benchHighlight],
   ['Backup validation before restore (Node)', benchReviewsBackup],
+  ['Backup restore of 300,000 drafts (Chromium)', benchReviewsRestoreChromium],
   ['UPR Info action category (Node)', benchActionCategory],
   ['PDF reader (Chromium)', benchReader],
   ['UPR recommendations library (Node, then Chromium)', benchLibrary],

@@ -10,12 +10,12 @@ import '@/lib/highlight/highlight-colours.css';
 // Thin wiring. Runs by itself on the default UN and R2P sites (the manifest lists only those);
 // elsewhere the background injects it on demand (toolbar, shortcut) or registers it for the
 // sites the user adds. No React and no knowledge base here: see lib/highlight/lexicon-rows.ts.
+// WXT's context (ctx) is not used: see lib/highlight/instance.ts.
 export default defineContentScript({
   matches: sitePatterns(DEFAULT_SITES),
   runAt: 'document_idle',
-  main(ctx) {
-    // Not ctx.signal alone: the page can forge the event that aborts it (see lib/highlight/instance.ts).
-    const signal = claimPage(globalThis, ctx.signal, () => !browser.runtime?.id);
-    startContentScript(document, signal).catch((e: unknown) => console.warn('R2P Lens could not highlight this page:', e));
+  main() {
+    const page = claimPage(globalThis, () => !browser.runtime?.id);
+    startContentScript(document, page.signal, { alive: page.alive }).catch((e: unknown) => console.warn('R2P Lens could not highlight this page:', e));
   },
 });

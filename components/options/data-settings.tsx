@@ -1,13 +1,16 @@
 /**
- * "Data" on the settings page: export everything to one file, import a backup (checked in full
- * first; a refused file says what is wrong and changes nothing), and delete everything (asks,
- * and offers the export first). A full disk is reported with what to do.
+ * "Data" on the settings page: export everything to one file, import a backup (read, checked and
+ * written off the page's thread with progress and Cancel; checked in full first, so a refused file
+ * says what is wrong and changes nothing), and delete everything (asks, and offers the export
+ * first). A full disk is reported with what to do.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { backupFileName, parseBackup } from '@/lib/export/backup';
+import { backupFileName } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
-import { deleteEverything, exportEverything, importEverything, type DataEnv } from '@/lib/export/everything';
-import { writeErrorMessage } from '@/lib/db/quota';
+import { deleteEverything, exportEverything, restoreSettings, type DataEnv } from '@/lib/export/everything';
+import { recoverFromFullDisk } from '@/lib/db/rescue';
+import { workerRestorer, type Restorer } from '@/lib/export/restore-client';
+import { backupSummary, RestoreBackup } from '../restore-backup';
 import { StatusLine, type StatusMessage } from '../status-line';
 
 interface Props {
@@ -16,14 +19,13 @@ interface Props {
   download?: (blob: Blob, fileName: string) => void;
   /** Called after an import or a delete changed what is stored. */
   onChanged?: () => void;
+  /** Reads, checks and writes a backup; tests pass one that runs on their thread. */
+  restorer?: Restorer;
 }
 
-
-export function DataSettings({ env, download = downloadBlob, onChanged }: Props) {
+export function DataSettings({ env, download = downloadBlob, onChanged, restorer = workerRestorer }: Props) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<StatusMessage>({ text: '' });
-  const [pending, setPending] = useState<{ name: string; text: string; summary: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [exported, setExported] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -59,43 +61,14 @@ export function DataSettings({ env, download = downloadBlob, onChanged }: Props)
       }
     });
 
-  const choose = async (file: File | undefined) => {
-    setPending(null);
-    if (!file) return;
-    const text = await file.text();
-    const parsed = parseBackup(text);
-    if (!parsed.ok) {
-      if (input.current) input.current.value = '';
-      return setMessage({ text: `${file.name} was refused. ${parsed.message}`, error: true });
-    }
-    const c = parsed.counts;
-    setPending({
-      name: file.name,
-      text,
-      summary: `${file.name}: ${c.reviews} reviews, ${c.drafts} drafts, ${c.evidence} evidence clips, ${c.library} library recommendations${parsed.backup.settings ? ', and settings' : ''}.`,
-    });
-    setMessage({ text: '' });
+  const restoreTheSettings = async (settings: Parameters<typeof restoreSettings>[1] | undefined) => {
+    onChanged?.();
+    if (!settings) return '';
+    const sites = await restoreSettings(env, settings);
+    return sites.length
+      ? ` To highlight ${sites.join(', ')} automatically again, add ${sites.length === 1 ? 'it' : 'them'} under Highlighting (the browser asks for your permission).`
+      : '';
   };
-
-  const importNow = () =>
-    run(async () => {
-      if (!pending) return;
-      try {
-        const r = await importEverything(env, pending.text);
-        if (!r.ok) setMessage({ text: `${pending.name} was refused. ${r.message}`, error: true });
-        else {
-          const sites = r.sitesToAddAgain.length
-            ? ` To highlight ${r.sitesToAddAgain.join(', ')} automatically again, add ${r.sitesToAddAgain.length === 1 ? 'it' : 'them'} under Highlighting (the browser asks for your permission).`
-            : '';
-          setMessage({ text: `Imported ${pending.summary}${sites}` });
-          onChanged?.();
-        }
-      } catch (e) {
-        setMessage({ text: writeErrorMessage(e, 'Nothing was imported; your data is as it was.'), error: true });
-      }
-      setPending(null);
-      if (input.current) input.current.value = '';
-    });
 
   const deleteNow = () =>
     run(async () => {
@@ -128,21 +101,18 @@ export function DataSettings({ env, download = downloadBlob, onChanged }: Props)
         The file is checked in full before anything is written. Reviews in the file replace the same reviews here; others
         are kept.
       </p>
-      <label className="file-button">
-        Choose a backup file
-        <input ref={input} type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
-      {pending && (
-        <div className="confirm" role="group" aria-label="Confirm import">
-          <p>{pending.summary}</p>
-          <button type="button" disabled={busy} onClick={() => void importNow()}>
-            Import
-          </button>
-          <button type="button" className="secondary" onClick={() => (setPending(null), input.current && (input.current.value = ''))}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <RestoreBackup
+        restorer={restorer}
+        chooseLabel="Choose a backup file"
+        confirmLabel="Import"
+        doneVerb="Imported"
+        summary={(name, c) => `${backupSummary(name, c.counts)}${c.settings ? ', and settings' : ''}.`}
+        afterWrite={(c) => restoreTheSettings(c.settings)}
+        onMessage={setMessage}
+        onRetry={() => recoverFromFullDisk(env.db)}
+        onBusy={setBusy}
+        disabled={busy}
+      />
 
       <h3>Delete everything</h3>
       {!confirmDelete ? (

@@ -1,47 +1,27 @@
 /**
- * Back up everything to one JSON file, and restore one. A file is checked in full first; a bad
- * file is refused with what is wrong, and nothing in the extension changes.
+ * Back up everything to one JSON file, and restore one (read, checked and written off the
+ * panel's thread, with progress and Cancel). A file is checked in full first; a bad file is
+ * refused with what is wrong, and nothing in the extension changes.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
-import { backupFileName, createBackup, parseBackup, restoreBackup, type Backup } from '@/lib/export/backup';
+import { backupFileName, createBackup } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
-import { writeErrorMessage } from '@/lib/db/quota';
+import { recoverFromFullDisk } from '@/lib/db/rescue';
+import { workerRestorer, type Restorer } from '@/lib/export/restore-client';
 import { useAutosave } from './autosave-context';
+import { backupSummary, RestoreBackup } from '../restore-backup';
 import { StatusLine, type StatusMessage } from '../status-line';
 
-export function BackupPanel({ db }: { db: R2PDatabase }) {
+export function BackupPanel({ db, restorer = workerRestorer }: { db: R2PDatabase; restorer?: Restorer }) {
   const { flush } = useAutosave();
-  const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<StatusMessage>({ text: '' });
-  const [ready, setReady] = useState<{ backup: Backup; summary: string } | null>(null);
 
   const backUp = async () => {
     await flush();
     const backup = await createBackup(db);
     downloadBlob(new Blob([JSON.stringify(backup)], { type: MIME.json }), backupFileName());
     setMessage({ text: `Backed up ${backup.tables.reviews.length} reviews and ${backup.tables.drafts.length} drafts.` });
-  };
-  const choose = async (file: File | undefined) => {
-    setReady(null);
-    if (!file) return;
-    const result = parseBackup(await file.text());
-    if (!result.ok) return setMessage({ text: result.message, error: true });
-    const c = result.counts;
-    setReady({ backup: result.backup, summary: `${file.name}: ${c.reviews} reviews, ${c.drafts} drafts, ${c.evidence} evidence clips, ${c.library} library recommendations.` });
-    setMessage({ text: '' });
-  };
-  const restore = async () => {
-    if (!ready) return;
-    try {
-      await flush();
-      await restoreBackup(db, ready.backup);
-      setMessage({ text: `Restored ${ready.summary}` });
-    } catch (e) {
-      setMessage({ text: writeErrorMessage(e, 'Nothing was restored.'), error: true });
-    }
-    setReady(null);
-    if (input.current) input.current.value = '';
   };
   return (
     <section className="backup-panel" aria-labelledby="backup-h">
@@ -51,24 +31,18 @@ export function BackupPanel({ db }: { db: R2PDatabase }) {
         <button type="button" className="secondary" onClick={() => void backUp()}>
           Back up everything
         </button>
-        <label className="file-button">
-          Restore from a backup file
-          <input ref={input} type="file" accept=".json,application/json" onChange={(e) => void choose(e.target.files?.[0])} />
-        </label>
+        <RestoreBackup
+          restorer={restorer}
+          chooseLabel="Restore from a backup file"
+          confirmLabel="Restore"
+          doneVerb="Restored"
+          summary={(name, c) => `${backupSummary(name, c.counts)}.`}
+          note="Reviews in the file replace the same reviews here; other reviews are kept."
+          beforeWrite={flush}
+          onMessage={setMessage}
+        onRetry={() => recoverFromFullDisk(db)}
+        />
       </div>
-      {ready && (
-        <div className="confirm" role="group" aria-label="Confirm restore">
-          <p>
-            {ready.summary} Reviews in the file replace the same reviews here; other reviews are kept.
-          </p>
-          <button type="button" onClick={() => void restore()}>
-            Restore
-          </button>
-          <button type="button" className="secondary" onClick={() => setReady(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
       <StatusLine message={message} />
     </section>
   );

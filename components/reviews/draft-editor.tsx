@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { DraftRow } from '@/lib/db/rows';
 import type { StateNames } from '@/lib/catalogue/state-in-sentence';
-import { deleteDraft, saveDraft } from '@/lib/reviews/drafts';
+import { deleteDraft } from '@/lib/reviews/drafts';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveField } from './autosave-field';
 import { DraftAnalysis } from './draft-analysis';
@@ -28,7 +28,7 @@ export function DraftEditor({ db, draft, label, state, earlier, labelOf }: Props
   });
   return (
     <li className="draft" data-draft-id={draft.id} data-kind={draft.kind}>
-      <AutosaveField label={label} multiline rows={3} initial={draft.text} saveKey={`draft:${draft.id}`} onInput={setText} onSave={(t) => saveDraft(db, draft.id, { text: t })} />
+      <AutosaveField label={label} multiline rows={3} initial={draft.text} edit={{ table: 'drafts', id: draft.id, field: 'text' }} onInput={setText} />
       {(recTitles.length > 0 || factorTitles.length > 0) && (
         <p className="links muted">
           {recTitles.length > 0 && <>From: {recTitles.join('; ')}. </>}

@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { FollowUpRow, ReviewRow } from '@/lib/db/rows';
 import { addFollowUp, deleteFollowUp, listFollowUps, saveFollowUp } from '@/lib/reviews/follow-ups';
-import { updateReview } from '@/lib/reviews/reviews';
 import { assistanceEntries } from '@/lib/reviews/suggestions';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveField } from './autosave-field';
@@ -21,8 +20,7 @@ export function FollowUpStep({ db, review }: { db: R2PDatabase; review: ReviewRo
         label="Mid-term report expected on"
         type="date"
         initial={review.midTermReportDate ?? ''}
-        saveKey={`review:${review.id}:midterm`}
-        onSave={(v) => updateReview(db, review.id, { midTermReportDate: v || undefined })}
+        edit={{ table: 'reviews', id: review.id, field: 'midTermReportDate' }}
       />
       <div className="card-actions">
         <button type="button" className="secondary" onClick={() => void addFollowUp(db, review.id, 'assistance')}>
@@ -56,7 +54,7 @@ export function FollowUpStep({ db, review }: { db: R2PDatabase; review: ReviewRo
 
 function FollowUp({ db, row, n }: { db: R2PDatabase; row: FollowUpRow; n: number }) {
   const kind = row.kind === 'assistance' ? 'Offer of assistance' : 'Follow-up action';
-  const key = (f: string) => `followUp:${row.id}:${f}`;
+  const edit = (field: 'what' | 'partner' | 'owner' | 'due') => ({ table: 'followUps', id: row.id, field }) as const;
   return (
     <li className="follow-up">
       <p>
@@ -64,11 +62,11 @@ function FollowUp({ db, row, n }: { db: R2PDatabase; row: FollowUpRow; n: number
           {kind} {n}
         </strong>
       </p>
-      <AutosaveField label={`What (${kind.toLowerCase()} ${n})`} multiline rows={2} initial={row.what} saveKey={key('what')} onSave={(v) => saveFollowUp(db, row.id, { what: v })} />
+      <AutosaveField label={`What (${kind.toLowerCase()} ${n})`} multiline rows={2} initial={row.what} edit={edit('what')} />
       <div className="field-row">
-        <AutosaveField label="Partner" initial={row.partner} placeholder="OHCHR, UNDP, …" saveKey={key('partner')} onSave={(v) => saveFollowUp(db, row.id, { partner: v })} />
-        <AutosaveField label="Who in the delegation" initial={row.owner} saveKey={key('owner')} onSave={(v) => saveFollowUp(db, row.id, { owner: v })} />
-        <AutosaveField label="By when" type="date" initial={row.due} saveKey={key('due')} onSave={(v) => saveFollowUp(db, row.id, { due: v })} />
+        <AutosaveField label="Partner" initial={row.partner} placeholder="OHCHR, UNDP, …" edit={edit('partner')} />
+        <AutosaveField label="Who in the delegation" initial={row.owner} edit={edit('owner')} />
+        <AutosaveField label="By when" type="date" initial={row.due} edit={edit('due')} />
       </div>
       <label className="pick">
         <input type="checkbox" checked={row.done} onChange={(e) => void saveFollowUp(db, row.id, { done: e.target.checked })} /> Done

@@ -58,8 +58,7 @@ export function IndicatorRow({ db, reviewId, item, assessment, evidence, onSugge
         multiline
         rows={1}
         initial={assessment?.note ?? ''}
-        saveKey={`assessment:${reviewId}:${item.id}:note`}
-        onSave={(note) => saveAssessment(db, reviewId, item.id, { note })}
+        edit={{ table: 'assessments', reviewId, indicatorId: item.id, field: 'note' }}
       />
       <EvidenceList items={evidence} onRemove={(id) => void removeEvidence(db, id)} />
     </li>

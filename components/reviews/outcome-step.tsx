@@ -40,8 +40,7 @@ export function OutcomeStep({ db, review, stateName }: { db: R2PDatabase; review
                 label={`Paragraph in the report (recommendation ${i + 1})`}
                 initial={r.reportParagraph}
                 placeholder="e.g. 107.41"
-                saveKey={`draft:${r.id}:paragraph`}
-                onSave={(p) => saveDraft(db, r.id, { reportParagraph: p.trim() })}
+                edit={{ table: 'drafts', id: r.id, field: 'reportParagraph' }}
               />
             </div>
           </li>

@@ -35,7 +35,7 @@ export function ReviewWorkspace({ db, review, state, initialStep = 'prepare' }: 
           <span className="muted"> · {review.delegation || 'delegation not set'}</span>
         </h2>
         <SharePanel db={db} reviewId={review.id} />
-        <ReviewDetails key={detailsVersion} db={db} review={review} />
+        <ReviewDetails key={detailsVersion} review={review} />
         <nav className="step-nav" aria-label="UPR steps">
           {STEPS.map((s) => (
             <button key={s.id} type="button" className="secondary" aria-pressed={step === s.id} onClick={() => setStep(s.id)}>

@@ -88,7 +88,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
 
   return (
     <SharingProvider db={db}>
-      <AutosaveProvider clock={clock} delayMs={delayMs}>
+      <AutosaveProvider db={db} clock={clock} delayMs={delayMs}>
         <section className="reviews-view" aria-label="UPR reviews">
           <div className="reviews-top">
             <h2>Reviews</h2>

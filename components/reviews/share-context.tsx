@@ -12,6 +12,7 @@ import { liveQuery } from 'dexie';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { SharingHub } from '@/lib/sync/hub';
 import { sharedTextOf } from '@/lib/sync/field-keys';
+import type { FieldEdit } from '@/lib/reviews/field-edits';
 import type { Cell } from '@/lib/sync/shared-doc';
 import type { Selection } from '@/lib/sync/text-binding';
 import type { SessionEnv } from '@/lib/sync/session';
@@ -69,12 +70,12 @@ export function useInSharedReview(): boolean {
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 /**
- * For a field whose save key names a shared text: what to call when the user types, and the
+ * For a field whose text is a shared text: what to call when the user types, and the
  * value kept current (caret in place) when a colleague's change arrives.
  */
-export function useSharedText(saveKey: string, ref: RefObject<Field | null>, onRemote: (v: string) => void) {
+export function useSharedText(edit: FieldEdit, ref: RefObject<Field | null>, onRemote: (v: string) => void) {
   const session = useOpenSession();
-  const target = sharedTextOf(saveKey);
+  const target = sharedTextOf(edit);
   const bound = session && target ? { session, ...target } : undefined;
   const pendingSelection = useRef<Selection | undefined>(undefined);
   const remote = useRef(onRemote);

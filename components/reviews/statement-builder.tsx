@@ -73,13 +73,13 @@ function StatementEditor({ db, review, state, drafts, labelOf, statement, defaul
   const kb = useKnowledge();
   // Every write creates the row at the settings' pace if it does not exist yet.
   const save = (patch: Parameters<typeof saveStatement>[2]) => saveStatement(db, review.id, patch, Date.now(), defaultPace);
-  const { schedule } = useAutosave();
+  const { edit } = useAutosave();
   const [opening, setOpening] = useState(statement.opening);
   const [closing, setClosing] = useState(statement.closing);
   const [pace, setPace] = useState(String(statement.pace));
   const [minutes, setMinutes] = useState(String(Math.floor(statement.allottedSeconds / 60)));
   const [seconds, setSeconds] = useState(String(statement.allottedSeconds % 60));
-  const key = (f: string) => `statement:${review.id}:${f}`;
+  const field = (f: 'opening' | 'closing' | 'pace' | 'allottedSeconds') => ({ table: 'statements', reviewId: review.id, field: f, defaultPace }) as const;
   // Local, so a tick or a move shows at once; each change is written straight away.
   const [chosen, setChosen] = useState(statement.items);
   // A colleague's order (shared review) replaces the one on screen.
@@ -119,19 +119,13 @@ function StatementEditor({ db, review, state, drafts, labelOf, statement, defaul
   const time = speakingTime(text, wpm);
   const over = time > allotted;
 
-  const saveTiming = (p: string, m: string, s: string) =>
-    schedule(key('timing'), () =>
-      save({
-        pace: clampPace(p),
-        allottedSeconds: Math.max(0, (Number(m) || 0) * 60 + (Number(s) || 0)),
-      }),
-    );
+  const saveAllotted = (m: string, s: string) => edit(field('allottedSeconds'), String((Number(m) || 0) * 60 + (Number(s) || 0)));
   const label = (d: DraftRow) => (d.text.trim() ? cutAtWord(d.text, LABEL_CHARACTERS) : '(empty draft)');
 
   return (
     <section className="statement-builder" aria-labelledby="statement-h">
       <h3 id="statement-h">Oral statement</h3>
-      <AutosaveField label="Opening line" multiline rows={2} initial={statement.opening} saveKey={key('opening')} onInput={setOpening} onSave={(v) => save({ opening: v })} placeholder="Thank you, Mr. President. [Delegation] welcomes the delegation of …" />
+      <AutosaveField label="Opening line" multiline rows={2} initial={statement.opening} edit={field('opening')} onInput={setOpening} placeholder="Thank you, Mr. President. [Delegation] welcomes the delegation of …" />
       {review.delegation.trim() ? (
         <p className="muted lead-in">
           Lead-in: <q>{leadIn(voice)}</q>
@@ -189,19 +183,19 @@ function StatementEditor({ db, review, state, drafts, labelOf, statement, defaul
           </ul>
         )}
       </fieldset>
-      <AutosaveField label="Closing line" multiline rows={2} initial={statement.closing} saveKey={key('closing')} onInput={setClosing} onSave={(v) => save({ closing: v })} placeholder="We wish … every success in its review." />
+      <AutosaveField label="Closing line" multiline rows={2} initial={statement.closing} edit={field('closing')} onInput={setClosing} placeholder="We wish … every success in its review." />
       <div className="field-row timing">
         <div className="field">
           <label htmlFor="st-pace">Pace (words per minute)</label>
-          <input id="st-pace" type="number" min={MIN_WORDS_PER_MINUTE} max={MAX_WORDS_PER_MINUTE} value={pace} onChange={(e) => (setPace(e.target.value), saveTiming(e.target.value, minutes, seconds))} />
+          <input id="st-pace" type="number" min={MIN_WORDS_PER_MINUTE} max={MAX_WORDS_PER_MINUTE} value={pace} onChange={(e) => (setPace(e.target.value), edit(field('pace'), e.target.value))} />
         </div>
         <div className="field">
           <label htmlFor="st-min">Time allotted: minutes</label>
-          <input id="st-min" type="number" min={0} value={minutes} onChange={(e) => (setMinutes(e.target.value), saveTiming(pace, e.target.value, seconds))} />
+          <input id="st-min" type="number" min={0} value={minutes} onChange={(e) => (setMinutes(e.target.value), saveAllotted(e.target.value, seconds))} />
         </div>
         <div className="field">
           <label htmlFor="st-sec">seconds</label>
-          <input id="st-sec" type="number" min={0} max={59} value={seconds} onChange={(e) => (setSeconds(e.target.value), saveTiming(pace, minutes, e.target.value))} />
+          <input id="st-sec" type="number" min={0} max={59} value={seconds} onChange={(e) => (setSeconds(e.target.value), saveAllotted(minutes, e.target.value))} />
         </div>
       </div>
       <p className={over ? 'timing-result over' : 'timing-result'} aria-live="polite">

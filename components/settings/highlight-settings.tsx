@@ -9,6 +9,7 @@ import { CATEGORY_LABELS } from '@/lib/catalogue/labels';
 import {
   HIGHLIGHT_CATEGORIES,
   readHighlightSettings,
+  setCategoryOn,
   updateHighlightSettings,
   watchHighlightSettings,
   type HighlightSettings,
@@ -90,10 +91,7 @@ export function HighlightSettingsPanel() {
               <input
                 type="checkbox"
                 checked={s.categories[c].on}
-                onChange={(e) => {
-                  const on = e.target.checked;
-                  update((x) => ({ ...x, categories: { ...x.categories, [c]: { ...x.categories[c], on } } }));
-                }}
+                onChange={(e) => void setCategoryOn(c, e.target.checked).then(setS, () => setMessage('The setting could not be saved. Try again.'))}
               />{' '}
               {CATEGORY_LABELS[c]}
             </label>

@@ -53,6 +53,7 @@ export const CATEGORY_LABELS: Record<ConceptCategoryId, string> = {
   mechanism: 'Mechanisms',
   institution: 'Institutions',
   'policy-tool': 'Policy tools',
+  'upr-process': 'UPR process and UN bodies',
 };
 
 export const UPR_STEP_LABELS: Record<1 | 2 | 3 | 4, string> = {

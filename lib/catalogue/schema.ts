@@ -189,6 +189,8 @@ export const CONCEPT_CATEGORIES = [
   'mechanism',
   'institution',
   'policy-tool',
+  /** The UPR's own process words and the UN bodies named everywhere on UN pages: not marked unless asked. */
+  'upr-process',
 ] as const;
 export const ConceptCategory = z.enum(CONCEPT_CATEGORIES);
 

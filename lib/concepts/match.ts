@@ -3,6 +3,9 @@
  * non-overlapping. Pure and data-free (the lexicon is a parameter) so the content script can
  * ship it with a precompiled table; `bundled.ts` binds it to the bundled knowledge base.
  *
+ * Nothing is matched inside a reference (a UN document symbol, a web or e-mail address:
+ * references.ts): "HRC" in A/HRC/19/11 is part of a symbol, not the Council.
+ *
  * Offsets are UTF-16 indices into the given string: `text.slice(start, end)` is the surface
  * text. A plural ending is part of the match ("NHRIs", "atrocities"); a possessive is not
  * ("State" in "State's", "States" in "States'"), because the apostrophe ends the word and the
@@ -14,6 +17,7 @@
  * the tries with real strings; non-ASCII words (accents, ligatures) take that careful path too.
  */
 import type { CompiledLexicon, TrieNode } from './compile';
+import { referenceChecker } from './references';
 import { ASCII_START, foldPunct, foldSeparator, foldWord, NONE, START, wideClassAt } from './text-tokens';
 
 export interface ConceptMatch {
@@ -361,13 +365,28 @@ function tailLength(text: string, at: number, tail: string | undefined): number 
   return tail.length;
 }
 
-export function matchConcepts(text: string, lexicon: CompiledLexicon): ConceptMatch[] {
+/** U+FFFC, which the page highlighter puts between blocks (paragraphs, cells): no term spans it. */
+const BLOCK_BREAK = '\uFFFC';
+
+export interface MatchOptions {
+  /**
+   * At most this many matches in one block (the text between two U+FFFC): the rest of the block
+   * is skipped. A page cannot make the matcher build a million matches out of one paragraph.
+   */
+  perBlock?: number;
+}
+
+export function matchConcepts(text: string, lexicon: CompiledLexicon, { perBlock = Infinity }: MatchOptions = {}): ConceptMatch[] {
   const p = prepare(lexicon);
   const { ci, cs, ciStarts, csStarts } = p;
   const matches: ConceptMatch[] = [];
   const cursor = new Cursor(text);
+  const inReference = referenceChecker(text);
   const n = text.length;
   let i = 0;
+  /** Where the current block ends (its break, or the text's end), and its matches so far. */
+  let blockEnd = -1;
+  let inBlock = 0;
   while (i < n) {
     let code = text.charCodeAt(i);
     if (code < 128 ? LOWER[code] === 0 : wideClassAt(text, i) !== START) {
@@ -407,8 +426,18 @@ export function matchConcepts(text: string, lexicon: CompiledLexicon): ConceptMa
     // The longer term wins; on a tie the case-sensitive acronym, the more deliberate spelling.
     const hit = loose && (!exact || loose.end > exact.end) ? loose : exact;
     if (!hit) continue;
-    matches.push({ conceptId: hit.node.concept!, start, end: hit.end + tailLength(text, hit.end, hit.node.tail) });
     i = hit.end; // non-overlapping: resume after the match's last word
+    if (inReference(start, hit.end)) continue;
+    if (start > blockEnd) {
+      const next = text.indexOf(BLOCK_BREAK, start);
+      blockEnd = next === -1 ? n : next;
+      inBlock = 0;
+    }
+    if (++inBlock > perBlock) {
+      i = blockEnd;
+      continue;
+    }
+    matches.push({ conceptId: hit.node.concept!, start, end: hit.end + tailLength(text, hit.end, hit.node.tail) });
   }
   return matches;
 }

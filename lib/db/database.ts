@@ -7,6 +7,8 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { libraryBlocks } from './library-blocks';
+import { replayJournal } from '../reviews/journal';
+import { keepRescueCopy, opfsRescueStore, restoreIfWiped, type RescueStore } from './rescue';
 import type {
   AssessmentRow,
   DraftRow,
@@ -14,6 +16,7 @@ import type {
   FollowUpRow,
   ColumnMappingRow,
   ImportRow,
+  JournalRow,
   LibraryBlockRow,
   LibraryIndexRecord,
   ReaderDocumentRow,
@@ -38,6 +41,8 @@ export type R2PDatabase = Dexie & {
   columnMappings: EntityTable<ColumnMappingRow, 'id'>;
   /** The library's stored search index and duplicate keys (lib/library/index-snapshot.ts), written with the rows. */
   libraryIndex: EntityTable<LibraryIndexRecord, 'id'>;
+  /** Text typed but not yet saved to its row: read and write it only through lib/reviews/journal.ts. */
+  journal: EntityTable<JournalRow, 'key'>;
   /** Reviews shared with a mission's server: read and write them only through lib/sync. */
   shares: EntityTable<ShareRow, 'reviewId'>;
   syncUpdates: EntityTable<SyncUpdateRow, 'id'>;
@@ -119,6 +124,14 @@ export async function markRowsUpr(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 5: the journal of typed text not yet saved to its row (lib/reviews/journal.ts), one
+ * record per field. A new, empty table: no data moves. (Version 4 belongs to the library work.)
+ */
+export const SCHEMA_V5_JOURNAL = {
+  journal: 'key',
+} as const;
+
+/**
  * Version 6: sharing a review with the mission's own server (lib/sync). `shares` holds one row
  * per shared review (server, token, display name, the last agreed state); `syncUpdates` holds
  * the shared document's Yjs updates, written in the same transactions as the rows they change.
@@ -129,14 +142,44 @@ export const SCHEMA_V6_SHARING = {
   syncUpdates: '++id, reviewId',
 } as const;
 
-export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): R2PDatabase {
+export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; rescue?: RescueStore }): R2PDatabase {
   const db = new Dexie(name, options) as R2PDatabase;
+  const rescue = options?.rescue ?? opfsRescueStore;
+  /** The browser closed the last connection: a write failed for lack of disk space (lib/db/rescue.ts). */
+  let closedByBrowser = false;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2_LIBRARY);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
   db.version(4).stores(SCHEMA_V4).upgrade(markRowsUpr);
+  db.version(5).stores(SCHEMA_V5_JOURNAL);
   db.version(6).stores(SCHEMA_V6_SHARING);
+  // Before anything else reads: a database the browser emptied after a full disk is filled from
+  // the rescue copy; text a page journaled but could not save (it closed, the browser quit or was
+  // killed) goes into its rows; after a connection the browser closed, a new rescue copy is made.
+  db.on(
+    'ready',
+    async (vip) => {
+      const d = vip as R2PDatabase;
+      d.backendDB().addEventListener('close', () => void (closedByBrowser = true));
+      await restoreIfWiped(d, rescue).catch(() => false);
+      await replayJournal(d).catch(() => 0);
+      if (closedByBrowser) {
+        closedByBrowser = false;
+        await keepRescueCopy(d, rescue).catch(() => {});
+      }
+    },
+    true,
+  );
   return db;
+}
+
+/**
+ * Lets a database that failed to reopen open again on its next use. When a write fails for lack
+ * of disk space, Chromium closes every connection and Dexie's reopen fails; Dexie then refuses
+ * every later call with that error, even once there is room. Call before writing again.
+ */
+export function reopenIfFailed(db: R2PDatabase): void {
+  if (db.hasFailed()) db.close({ disableAutoOpen: false });
 }
 
 let shared: R2PDatabase | undefined;

@@ -2,6 +2,8 @@
  * What each table holds. Rows are plain data (structured-clone safe) so they back up to JSON
  * as they are; Zod schemas for backup files are built from these shapes in lib/export.
  */
+import type { FieldEdit } from '../reviews/field-edits';
+
 export type IndicatorStatus = 'present' | 'partly' | 'absent' | 'unknown';
 export type UprResponse = 'supported' | 'noted' | 'pending';
 
@@ -74,6 +76,19 @@ export interface StatementRow {
   /** Time the delegation has, in seconds. */
   allottedSeconds: number;
   updatedAt: number;
+}
+
+/**
+ * The last text typed in one field, written at the keystroke and deleted once the field's row
+ * holds it (lib/reviews/journal.ts). `edit` says where the text goes.
+ */
+export interface JournalRow {
+  /** `editKey(edit)`: one record per field. */
+  key: string;
+  edit: FieldEdit;
+  value: string;
+  /** When it was typed (ms since 1970): replayed oldest first. */
+  at: number;
 }
 
 export interface FollowUpRow {

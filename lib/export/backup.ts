@@ -205,8 +205,24 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${issue.path.join('.') || 'the file'}: ${issue.message}`;
 }
 
-/** Reads a backup file's text; says in plain words what is wrong when it cannot be restored. */
-export function parseBackup(text: string): ParseResult {
+/** How far a check or a restore has come: rows checked or written, of all the file's rows. */
+export interface BackupProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Rows checked, or written, between two progress reports (and two looks at Cancel). */
+const ROWS_PER_STEP = 5000;
+
+/** The file's shape around its tables; the tables' rows are checked a step at a time. */
+const EnvelopeSchema = BackupSchema.extend({ tables: z.record(z.string(), z.unknown()) });
+
+/**
+ * Reads a backup file's text; says in plain words what is wrong when it cannot be restored.
+ * Rows are checked ROWS_PER_STEP at a time, `onProgress` told after each step.
+ */
+export function parseBackup(text: string, onProgress?: (p: BackupProgress) => void): ParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: 'The file is empty: it is not an R2P Lens backup.' };
   let json: unknown;
@@ -229,13 +245,39 @@ export function parseBackup(text: string): ParseResult {
       message: `This backup was made by a newer version of R2P Lens (backup format ${version}; this version reads format ${BACKUP_VERSION}). Update R2P Lens, then restore it. Nothing was restored.`,
     };
   }
-  const parsed = BackupSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map(describeIssue);
-    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more problems)` : '';
-    return { ok: false, message: `The backup is damaged and was not restored: ${issues.join('; ')}${more}.` };
+  const envelope = EnvelopeSchema.safeParse(json);
+  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  const rawTables = envelope.success ? envelope.data.tables : {};
+  const total = BACKUP_TABLES.reduce((n, t) => n + (Array.isArray(rawTables[t]) ? (rawTables[t] as unknown[]).length : 0), 0);
+  const tables = {} as Record<BackupTable, unknown[]>;
+  let done = 0;
+  for (const t of BACKUP_TABLES) {
+    const raw = rawTables[t] ?? [];
+    const rows = z.array(TABLE_SCHEMAS[t]);
+    const where = (i: z.core.$ZodIssue, offset: number): z.core.$ZodIssue => {
+      const [row, ...field] = i.path;
+      return { ...i, path: ['tables', t, ...(typeof row === 'number' ? [row + offset, ...field] : i.path)] };
+    };
+    if (!Array.isArray(raw)) {
+      const r = rows.safeParse(raw);
+      if (!r.success) issues.push(...r.error.issues.map((i) => where(i, 0)));
+      continue;
+    }
+    tables[t] = [];
+    for (let from = 0; from < raw.length; from += ROWS_PER_STEP) {
+      const r = rows.safeParse(raw.slice(from, from + ROWS_PER_STEP));
+      if (r.success) tables[t].push(...r.data);
+      else issues.push(...r.error.issues.map((i) => where(i, from)));
+      done += Math.min(ROWS_PER_STEP, raw.length - from);
+      onProgress?.({ phase: 'checking', done, total });
+    }
   }
-  const backup = parsed.data;
+  if (issues.length || !envelope.success) {
+    const listed = issues.slice(0, 3).map(describeIssue);
+    const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
+    return { ok: false, message: `The backup is damaged and was not restored: ${listed.join('; ')}${more}.` };
+  }
+  const backup = { ...envelope.data, tables } as Backup;
   const reviewIds = new Set(backup.tables.reviews.map((r) => r.id));
   type Ref = { t: BackupTable; i: number; reviewId: string };
   const refs: Ref[] = [
@@ -251,14 +293,37 @@ export function parseBackup(text: string): ParseResult {
   return { ok: true, backup, counts };
 }
 
-/** Writes a validated backup in one transaction: all of it or, on any failure, none of it. */
-export async function restoreBackup(db: R2PDatabase, backup: Backup): Promise<void> {
-  await db.transaction('rw', backupScope(db), async () => {
-    for (const t of BACKUP_TABLES) {
-      const rows = backup.tables[t];
-      if (!rows.length) continue;
-      if (t === 'library') await putRows(db, backup.tables.library);
-      else await db.table(t).bulkPut(rows);
-    }
-  });
+/**
+ * Writes a validated backup in one transaction: all of it or, on any failure, none of it.
+ * Rows go in ROWS_PER_STEP at a time; `onProgress` is told after each step, and an aborted
+ * `signal` stops the restore there, undoing what was written (the transaction is aborted).
+ */
+export async function restoreBackup(db: R2PDatabase, backup: Backup, options: { onProgress?: (p: BackupProgress) => void; signal?: AbortSignal } = {}): Promise<void> {
+  const { onProgress, signal } = options;
+  const total = BACKUP_TABLES.reduce((n, t) => n + backup.tables[t].length, 0);
+  let done = 0;
+  let idbtrans: IDBTransaction | undefined;
+  try {
+    await db.transaction('rw', backupScope(db), async (tx) => {
+      idbtrans = tx.idbtrans;
+      for (const t of BACKUP_TABLES) {
+        const rows = backup.tables[t];
+        if (!rows.length) continue;
+        // The library is replaced by id across its blocks in one pass (lib/library/store.ts).
+        const step = t === 'library' ? rows.length : ROWS_PER_STEP;
+        for (let from = 0; from < rows.length; from += step) {
+          signal?.throwIfAborted();
+          const part = rows.slice(from, from + step);
+          if (t === 'library') await putRows(db, part as Backup['tables']['library']);
+          else await db.table(t).bulkPut(part);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+      }
+      signal?.throwIfAborted();
+    });
+  } catch (e) {
+    // Requests cut short by their transaction's abort say only "aborted"; the transaction says why (a full disk).
+    throw idbtrans?.error ?? e;
+  }
 }

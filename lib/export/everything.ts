@@ -11,6 +11,7 @@
  *   to added sites given back.
  */
 import type { R2PDatabase } from '../db/database';
+import { opfsRescueStore, type RescueStore } from '../db/rescue';
 import { normaliseSettings, type HighlightSettings } from '../settings/highlight-settings';
 import { sitePatterns } from '../settings/highlight-sites';
 import { normalisePace } from '../settings/speaking-pace';
@@ -29,6 +30,8 @@ export interface DataEnv {
     clear(): Promise<void>;
   };
   permissions?: { remove(p: { origins: string[] }): Promise<boolean> };
+  /** Where the copy kept after a full disk lives (lib/db/rescue.ts). */
+  rescue?: RescueStore;
 }
 
 export async function exportEverything(env: DataEnv, now = new Date()): Promise<Backup> {
@@ -53,20 +56,27 @@ export async function importEverything(env: DataEnv, text: string): Promise<Impo
   if (!parsed.ok) return parsed;
   await restoreBackup(env.db, parsed.backup);
   const settings = parsed.backup.settings;
-  let sitesToAddAgain: string[] = [];
-  if (settings) {
-    const items: Record<string, unknown> = {};
-    if (settings.highlight) {
-      const s = normaliseSettings(settings.highlight);
-      const current = normaliseSettings((await env.storage.get([HIGHLIGHT_SETTINGS_KEY]))[HIGHLIGHT_SETTINGS_KEY]);
-      // Keep the sites this browser already has access to; the others wait for the user's click.
-      sitesToAddAgain = s.addedSites.filter((x) => !current.addedSites.includes(x));
-      items[HIGHLIGHT_SETTINGS_KEY] = { ...s, addedSites: current.addedSites } satisfies HighlightSettings;
-    }
-    if (settings.speakingPace !== undefined) items[SPEAKING_PACE_STORAGE_KEY] = normalisePace(settings.speakingPace);
-    if (Object.keys(items).length) await env.storage.set(items);
-  }
+  const sitesToAddAgain = settings ? await restoreSettings(env, settings) : [];
   return { ok: true, counts: parsed.counts, settingsRestored: !!settings, sitesToAddAgain };
+}
+
+/**
+ * Writes a backup's settings (after its tables). Returns the sites the user had added that this
+ * browser has no access to yet: only a click can ask for it, so they are listed, not restored.
+ */
+export async function restoreSettings(env: Pick<DataEnv, 'storage'>, settings: NonNullable<Backup['settings']>): Promise<string[]> {
+  const items: Record<string, unknown> = {};
+  let sitesToAddAgain: string[] = [];
+  if (settings.highlight) {
+    const s = normaliseSettings(settings.highlight);
+    const current = normaliseSettings((await env.storage.get([HIGHLIGHT_SETTINGS_KEY]))[HIGHLIGHT_SETTINGS_KEY]);
+    // Keep the sites this browser already has access to; the others wait for the user's click.
+    sitesToAddAgain = s.addedSites.filter((x) => !current.addedSites.includes(x));
+    items[HIGHLIGHT_SETTINGS_KEY] = { ...s, addedSites: current.addedSites } satisfies HighlightSettings;
+  }
+  if (settings.speakingPace !== undefined) items[SPEAKING_PACE_STORAGE_KEY] = normalisePace(settings.speakingPace);
+  if (Object.keys(items).length) await env.storage.set(items);
+  return sitesToAddAgain;
 }
 
 /** Everything gone: all tables, all stored settings, the access to sites the user added. */
@@ -77,5 +87,6 @@ export async function deleteEverything(env: DataEnv): Promise<void> {
     for (const t of env.db.tables) await t.clear();
   });
   await env.storage.clear();
+  await (env.rescue ?? opfsRescueStore).clear();
   if (addedSites.length && env.permissions) await env.permissions.remove({ origins: sitePatterns(addedSites) }).catch(() => false);
 }

@@ -6,6 +6,7 @@
  */
 import type { DraftRow, ReviewRow, StatementRow } from '../db/rows';
 import { questionSentence, recommendationBlocks, statementBlocks, type StatementBlock, type StatementVoice } from '../reviews/statement-text';
+import { escapeMarkdownDocument } from './markdown-escape';
 
 export interface ReviewDocument {
   title: string;
@@ -66,8 +67,9 @@ function blocks(items: readonly StatementBlock[], marker: (n: number) => string)
     .join('\n\n');
 }
 
-/** Markdown: the title, the heading line, then each section; lists numbered as drafted. */
-export function toMarkdown(doc: ReviewDocument): string {
+/** Markdown: the title, the heading line, then each section; lists numbered as drafted. Typed markup is escaped. */
+export function toMarkdown(typed: ReviewDocument): string {
+  const doc = escapeMarkdownDocument(typed);
   const out = [`# ${doc.title}`, '', `*${doc.subtitle}*`];
   for (const [heading, key] of SECTIONS) {
     if (doc[key].length === 0) continue;

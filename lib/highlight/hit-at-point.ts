@@ -10,7 +10,7 @@ interface CaretDocument {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 }
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   const d = doc as Document & CaretDocument;
   if (d.caretPositionFromPoint) {
     const p = d.caretPositionFromPoint(x, y);
@@ -28,7 +28,13 @@ export function rectsContain(rects: DOMRectList | DOMRect[], x: number, y: numbe
 export function hitAtPoint(doc: Document, store: HitStore, x: number, y: number): Hit | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return undefined;
-  for (const h of store.at(caret.node as Text)) {
+  const node = caret.node as Text;
+  const at = caret.offset;
+  for (const h of store.at(node)) {
+    // Only hits around the caret are measured: a text node may hold thousands.
+    const { startContainer, startOffset, endContainer, endOffset } = h.range;
+    if (startContainer === node && startOffset > at) continue;
+    if (endContainer === node && endOffset < at) continue;
     if (rectsContain(h.range.getClientRects(), x, y)) return h;
   }
   return undefined;

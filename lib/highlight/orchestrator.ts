@@ -73,6 +73,13 @@ export interface Highlighter {
   clear(): void;
 }
 
+/**
+ * Marks at most this many mentions in one block (paragraph, cell): a report published as one
+ * block holds a few thousand; a page that repeats a term a million times in one paragraph gets
+ * this many, not a million ranges to build, count and hold.
+ */
+export const MAX_HITS_PER_BLOCK = 10_000;
+
 /** Work per slice of the first pass before the page gets the main thread back. */
 export const SLICE_MS = 8;
 /** Matching, mapping and painting, in ms per character of text, before a slice has measured it. */

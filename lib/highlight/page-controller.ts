@@ -25,8 +25,13 @@ export interface PageServices {
   details(conceptId: string): Promise<CardDetails | null>;
   openInPanel(conceptId: string): Promise<void>;
   addToEvidence(clip: { quote: string; title: string; url: string }): Promise<void>;
-  /** Counts for the badge and the side panel (called after changes, at most every 300 ms). */
+  /**
+   * Counts for the badge and the side panel (called after changes, at most every 300 ms): every
+   * concept found, and the total of those marked (categories switched off are counted, not marked).
+   */
   report(summary: { url: string; total: number; counts: Record<string, number> }): void;
+  /** Asked before acting on the page's changes or the pointer: false once the extension is gone (then everything stops). */
+  alive?: () => boolean;
 }
 
 export interface JumpResult {
@@ -87,6 +92,7 @@ export class PageController {
     this.settings = settings;
     if (settings.paused) return this.stop();
     for (const p of this.painters.values()) p.applySettings(settings);
+    if (this.run) this.scheduleReport();
     // Ready before the first pass (the colours parsed now), though it touches the page only when it paints.
     this.painterFor(this.doc);
   }
@@ -114,7 +120,7 @@ export class PageController {
     // would make those layout reads restyle the whole page. The rest follows in slices, the
     // page working in between; hits are painted (and counted) as they come.
     const firstPass = highlighter.fullPass({ signal: abort.signal });
-    const live = observePage(this.doc, (b) => highlighter.update(b.units, b.sweep), abort.signal);
+    const live = observePage(this.doc, (b) => this.stillOurs() && highlighter.update(b.units, b.sweep), abort.signal);
     observe = live.observe;
     early.forEach(observe);
     this.run = { abort, highlighter, nav: new HitNavigator(this.doc, highlighter.store), firstPass };
@@ -124,6 +130,15 @@ export class PageController {
     );
     this.scheduleReport();
     this.listenForPointer(abort.signal);
+    return true;
+  }
+
+  /** False, and everything stopped, once the extension that started this copy is gone. */
+  private stillOurs(): boolean {
+    if (this.services.alive?.() === false) {
+      this.stop();
+      return false;
+    }
     return true;
   }
 
@@ -140,7 +155,8 @@ export class PageController {
     this.services.report({ url: this.doc.location?.href ?? '', total: 0, counts: {} });
   }
 
-  private visible = (h: Hit) => this.settings?.categories[h.category as keyof HighlightSettings['categories']]?.on !== false;
+  private shows = (category: string | undefined) => this.settings?.categories[category as keyof HighlightSettings['categories']]?.on !== false;
+  private visible = (h: Hit) => this.shows(h.category);
 
   /** Moves to the next or previous hit (optionally of one concept), scrolls to it and opens its card. */
   jump(direction: 'next' | 'previous', conceptId?: string): JumpResult {
@@ -149,15 +165,27 @@ export class PageController {
     if (!step) return { index: -1, total: 0 };
     const { hit } = step;
     for (const [doc, p] of this.painters) p.setCurrent(doc === hit.nodes[0]!.ownerDocument ? hit.range : null);
-    hit.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.bringIntoView(hit);
     void this.card.show(this.target(hit), true);
     return { index: step.index, total: step.total };
+  }
+
+  /**
+   * The term itself in the middle of the window: its element brought into view within any
+   * scroller it sits in, then the window scrolled by the term's own box (a long paragraph centred
+   * as a whole could leave a term near its top above the window).
+   */
+  private bringIntoView(hit: Hit): void {
+    const win = hit.nodes[0]!.ownerDocument.defaultView;
+    hit.nodes[0]!.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const r = hit.range.getBoundingClientRect();
+    if (win && r.height) win.scrollBy({ top: r.top + r.height / 2 - win.innerHeight / 2, behavior: 'instant' });
   }
 
   private target(hit: Hit) {
     const block = nearestBlock(hit.nodes[0]!);
     const passage = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return { conceptId: hit.conceptId, surface: hit.range.toString(), quote: passage.slice(0, QUOTE_MAX), rect: hit.range.getBoundingClientRect() };
+    return { conceptId: hit.conceptId, surface: hit.range.toString(), quote: passage.slice(0, QUOTE_MAX), anchor: hit.range };
   }
 
   private scheduleReport(): void {
@@ -166,7 +194,10 @@ export class PageController {
       this.reportTimer = undefined;
       const store = this.run?.highlighter.store;
       if (!store) return;
-      this.services.report({ url: this.doc.location?.href ?? '', total: store.size, counts: store.counts() });
+      const counts = store.counts();
+      let total = 0;
+      for (const [id, n] of Object.entries(counts)) if (this.shows(this.services.categoryOf(id))) total += n;
+      this.services.report({ url: this.doc.location?.href ?? '', total, counts });
     }, 300);
   }
 
@@ -177,8 +208,8 @@ export class PageController {
       win,
       card: this.card,
       surface: this.doc,
-      scroller: win,
       hitAt: (x, y) => {
+        if (!this.stillOurs()) return undefined;
         const store = this.run?.highlighter.store;
         const hit = store && hitAtPoint(this.doc, store, x, y);
         return hit && this.visible(hit) ? hit : undefined;

@@ -29,6 +29,17 @@ export interface Painter {
 }
 
 export const HIGHLIGHT_PREFIX = 'r2p-';
+/** In forced colours, each category's line, in the order of the settings' categories. */
+export const FORCED_LINES = [
+  'underline solid',
+  'underline double',
+  'underline dotted',
+  'underline dashed',
+  'underline wavy',
+  'overline solid',
+  'underline overline dashed',
+  'overline dotted',
+] as const;
 export const CURRENT_HIGHLIGHT = 'r2p-current';
 /** The hit the user jumped to; also how a document's injected rules are recognised. */
 const CURRENT_RGB = [255, 210, 63] as const;
@@ -51,13 +62,13 @@ export function highlightCss(settings: HighlightSettings): string {
     ([cat, s]) => `::highlight(${HIGHLIGHT_PREFIX}${cat}){background-color:${s.color};color:#1b1b1b}`,
   );
   rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:${CURRENT_COLOR};color:#000;text-decoration:underline 2px}`);
-  // Forced colours (Windows High Contrast) repaint backgrounds: mark concepts with the system's
-  // own "marked text" colours and an underline so they stay visible.
-  const marked = Object.keys(settings.categories).map((cat) => `::highlight(${HIGHLIGHT_PREFIX}${cat})`);
-  rules.push(
-    `@media (forced-colors: active){${marked.join(',')}{background-color:Mark;color:MarkText;text-decoration:underline}` +
-      `::highlight(${CURRENT_HIGHLIGHT}){background-color:Highlight;color:HighlightText}}`,
+  // Forced colours (Windows High Contrast) repaint backgrounds with a few system colours: mark
+  // concepts with the system's own "marked text" colours, and tell categories apart by a line of
+  // their own (underlined solid, double, dotted… or overlined).
+  const forced = Object.keys(settings.categories).map(
+    (cat, i) => `::highlight(${HIGHLIGHT_PREFIX}${cat}){background-color:Mark;color:MarkText;text-decoration:${FORCED_LINES[i % FORCED_LINES.length]}}`,
   );
+  rules.push(`@media (forced-colors: active){${forced.join('')}::highlight(${CURRENT_HIGHLIGHT}){background-color:Highlight;color:HighlightText}}`);
   return rules.join('\n');
 }
 
@@ -147,8 +158,10 @@ export function createHighlightPainter(doc: Document): Painter {
       current.clear();
     },
     destroy() {
-      for (const cat of byCategory.keys()) registry.delete(HIGHLIGHT_PREFIX + cat);
-      if (attached) registry.delete(CURRENT_HIGHLIGHT);
+      // Only our own: a newer copy of the script may have registered these names since.
+      const drop = (name: string, h: unknown) => registry.get(name) === h && registry.delete(name);
+      for (const [cat, h] of byCategory) drop(HIGHLIGHT_PREFIX + cat, h);
+      if (attached) drop(CURRENT_HIGHLIGHT, current);
       attached = false;
       byCategory.clear();
       for (const target of adopters) {

@@ -20,13 +20,17 @@ export interface MappedSpan<S extends Span> {
 export function spansToRanges<S extends Span>(index: TextIndex, spans: readonly S[]): MappedSpan<S>[] {
   const { nodes, starts } = index;
   const out: MappedSpan<S>[] = [];
+  // Each node's end, read once: reading `data` hands a string across from the DOM each time,
+  // which adds up for thousands of hits in one long text node.
+  const ends: number[] = [];
+  const endOf = (k: number) => (ends[k] ??= starts[k]! + nodes[k]!.data.length);
   let i = 0;
   for (const span of spans) {
     // First node whose text reaches past span.start.
-    while (i < nodes.length && starts[i]! + nodes[i]!.data.length <= span.start) i++;
+    while (i < nodes.length && endOf(i) <= span.start) i++;
     if (i >= nodes.length || starts[i]! > span.start) continue;
     let j = i;
-    while (j < nodes.length && starts[j]! + nodes[j]!.data.length < span.end) j++;
+    while (j < nodes.length && endOf(j) < span.end) j++;
     if (j >= nodes.length) continue;
     const startNode = nodes[i]!;
     const endNode = nodes[j]!;

@@ -7,14 +7,21 @@ import { matchConcepts } from '../concepts/match';
 import { isAutomaticHost, readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
 import { LEXICON_GZ_BASE64 } from '../concepts-compiled/lexicon-data';
 import { loadShippedLexicon } from './lexicon-rows';
+import { MAX_HITS_PER_BLOCK } from './orchestrator';
 import { PageController } from './page-controller';
 import { listen, send } from './wire';
 
-/** `always`: highlight this document whatever its host (the bundled demo page, an extension page). */
-export function startContentScript(doc: Document, signal: AbortSignal, options: { always?: boolean } = {}): Promise<void> {
+export interface StartOptions {
+  /** Highlight this document whatever its host (the bundled demo page, an extension page). */
+  always?: boolean;
+  /** Whether this copy may still act: false once the extension is gone (lib/highlight/instance.ts). */
+  alive?: () => boolean;
+}
+
+export function startContentScript(doc: Document, signal: AbortSignal, options: StartOptions = {}): Promise<void> {
   const automatic = (s: Parameters<typeof isAutomaticHost>[1]) => options.always === true || isAutomaticHost(doc.location.hostname, s);
   // Listen at once: the background sends "run" right after injecting the script.
-  const ready = load(doc);
+  const ready = load(doc, options.alive);
   const unlisten = listen({
     'highlight/run': async () => {
       const c = await ready;
@@ -42,10 +49,10 @@ export function startContentScript(doc: Document, signal: AbortSignal, options: 
   });
 }
 
-async function load(doc: Document): Promise<PageController> {
+async function load(doc: Document, alive: StartOptions['alive']): Promise<PageController> {
   const [{ lexicon, categoryOf }, settings] = await Promise.all([loadShippedLexicon(LEXICON_GZ_BASE64), readHighlightSettings()]);
   const controller = new PageController(doc, {
-    match: (text) => matchConcepts(text, lexicon),
+    match: (text) => matchConcepts(text, lexicon, { perBlock: MAX_HITS_PER_BLOCK }),
     categoryOf: (id) => categoryOf.get(id),
     details: (conceptId) => send('highlight/card', { conceptId }),
     openInPanel: async (conceptId) => {
@@ -54,6 +61,7 @@ async function load(doc: Document): Promise<PageController> {
     },
     addToEvidence: async (clip) => void (await send('evidence/add', clip)),
     report: (summary) => void send('highlight/counts', summary).catch(() => {}),
+    alive,
   });
   controller.applySettings(settings);
   return controller;

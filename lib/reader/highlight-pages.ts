@@ -69,7 +69,7 @@ export function createPageHighlighting(doc: Document, scroller: HTMLElement, ser
     const surface = hit.range.toString();
     const at = all.indexOf(surface);
     const from = Math.max(0, (at === -1 ? 0 : at) - QUOTE_MAX / 2);
-    return { conceptId: hit.conceptId, surface, quote: all.slice(from, from + QUOTE_MAX).trim(), rect: hit.range.getBoundingClientRect() };
+    return { conceptId: hit.conceptId, surface, quote: all.slice(from, from + QUOTE_MAX).trim(), anchor: hit.range };
   };
 
   const abort = new AbortController();
@@ -77,7 +77,6 @@ export function createPageHighlighting(doc: Document, scroller: HTMLElement, ser
     win: doc.defaultView!,
     card,
     surface: scroller,
-    scroller,
     hitAt: (x, y) => {
       const hit = hitAtPoint(doc, highlighter.store, x, y);
       return hit && visible(hit) ? hit : undefined;

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SITES, hostMatches } from './highlight-sites';
 
-export const HIGHLIGHT_CATEGORIES = ['crime', 'principle', 'risk', 'instrument', 'mechanism', 'institution', 'policy-tool'] as const;
+export const HIGHLIGHT_CATEGORIES = ['crime', 'principle', 'risk', 'instrument', 'mechanism', 'institution', 'policy-tool', 'upr-process'] as const;
 export type HighlightCategory = (typeof HIGHLIGHT_CATEGORIES)[number];
 
 export interface CategoryStyle {
@@ -26,19 +26,34 @@ export interface HighlightSettings {
   removedSites: string[];
 }
 
+/**
+ * Tints told apart by people with the common colour-vision deficiencies: every two of them differ
+ * by at least 10 (CIEDE2000) as seen with normal vision and with protanopia, deuteranopia and
+ * tritanopia simulated, stand out from a white page, and keep black text at 7:1 or more
+ * (tests/unit/highlight-palette.test.ts). They differ in lightness as well as hue, since a
+ * red-green deficiency leaves only lightness and blue–yellow to go by.
+ */
 export const DEFAULT_COLORS: Record<HighlightCategory, string> = {
-  crime: '#ffd6d6',
-  principle: '#d9e8ff',
-  risk: '#ffe7b8',
-  instrument: '#dcf5d9',
-  mechanism: '#eadcff',
-  institution: '#d5f2f2',
-  'policy-tool': '#f3e3d3',
+  crime: '#fdd3c0',
+  principle: '#a9c5fd',
+  risk: '#fff1a9',
+  instrument: '#c8c486',
+  mechanism: '#d7e3ff',
+  institution: '#6dbcc4',
+  'policy-tool': '#d1a8a0',
+  'upr-process': '#cccccc',
 };
+
+/**
+ * The UPR's own process words ("Universal Periodic Review", "interactive dialogue", "troika") and
+ * UN body names ("Human Rights Council") fill UN pages: a reader calls them noise. They are
+ * counted and listed all the same, and one click marks them (settings, or "On this page").
+ */
+export const OFF_BY_DEFAULT: readonly HighlightCategory[] = ['upr-process'];
 
 export const DEFAULT_SETTINGS: HighlightSettings = {
   paused: false,
-  categories: Object.fromEntries(HIGHLIGHT_CATEGORIES.map((c) => [c, { on: true, color: DEFAULT_COLORS[c] }])) as Record<
+  categories: Object.fromEntries(HIGHLIGHT_CATEGORIES.map((c) => [c, { on: !OFF_BY_DEFAULT.includes(c), color: DEFAULT_COLORS[c] }])) as Record<
     HighlightCategory,
     CategoryStyle
   >,
@@ -58,7 +73,7 @@ export function normaliseSettings(raw: unknown): HighlightSettings {
     categories: Object.fromEntries(
       HIGHLIGHT_CATEGORIES.map((c) => {
         const s = cats[c] ?? {};
-        return [c, { on: s.on !== false, color: typeof s.color === 'string' && COLOR.test(s.color) ? s.color.toLowerCase() : DEFAULT_COLORS[c] }];
+        return [c, { on: typeof s.on === 'boolean' ? s.on : DEFAULT_SETTINGS.categories[c].on, color: typeof s.color === 'string' && COLOR.test(s.color) ? s.color.toLowerCase() : DEFAULT_COLORS[c] }];
       }),
     ) as Record<HighlightCategory, CategoryStyle>,
     addedSites: strings(r.addedSites),
@@ -83,6 +98,11 @@ export function updateHighlightSettings(change: (s: HighlightSettings) => Highli
   });
   queue = next.catch(() => {});
   return next;
+}
+
+/** Marks a category on pages, or stops marking it (its colour kept). */
+export function setCategoryOn(category: HighlightCategory, on: boolean): Promise<HighlightSettings> {
+  return updateHighlightSettings((x) => ({ ...x, categories: { ...x.categories, [category]: { ...x.categories[category], on } } }));
 }
 
 /** Calls back with the new settings whenever they change (from any context). Returns the unwatch function. */

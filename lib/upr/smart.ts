@@ -48,7 +48,7 @@ interface ObjectTerm {
   exact: boolean;
 }
 
-const OBJECT_CATEGORIES = new Set(['instrument', 'mechanism', 'institution', 'policy-tool']);
+const OBJECT_CATEGORIES = new Set(['instrument', 'mechanism', 'institution', 'policy-tool', 'upr-process']);
 const termCache = new WeakMap<KnowledgeBase, ObjectTerm[]>();
 
 /** Names of instruments, mechanisms and institutions in the bundled lexicon. */

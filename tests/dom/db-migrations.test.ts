@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { moveLibraryIntoBlocks, openDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY, SCHEMA_V3_LIBRARY, SCHEMA_V6_SHARING } from '@/lib/db/database';
+import { moveLibraryIntoBlocks, openDatabase, type R2PDatabase, SCHEMA_V1, SCHEMA_V2_LIBRARY, SCHEMA_V3_LIBRARY, SCHEMA_V5_JOURNAL, SCHEMA_V6_SHARING } from '@/lib/db/database';
 import { loadLibraryIndex } from '@/lib/library/load';
 import type { LibraryRow } from '@/lib/db/rows';
 import { allRows, rowsForSur, surNames } from '@/lib/library/store';
@@ -21,7 +21,7 @@ function openV2(name: string): Dexie {
   return db;
 }
 
-/** The database as version 3 (library rows in blocks, UPR only) opened it. */
+/** The database as version 3 (library rows in blocks, UPR only, no journal) opened it. */
 function openV3(name: string): Dexie {
   const db = openV2(name);
   db.version(3).stores(SCHEMA_V3_LIBRARY).upgrade(moveLibraryIntoBlocks);
@@ -204,5 +204,38 @@ describe('database schema versions', () => {
     const again = openDatabase(name);
     await expect(again.reviews.get('r1')).resolves.toMatchObject({ stateCode: 'KEN' });
     again.close();
+  });
+
+  it('version 5 adds an empty journal and keeps every review, draft and library row of version 3', async () => {
+    const name = fresh();
+    const v3 = openV3(name);
+    await v3.open();
+    const rows = Array.from({ length: 12 }, (_, i) => libraryRow(i));
+    await v3.table('libraryBlocks').add({ importId: 'imp-1', rows, surs: ['Chad', "Côte d'Ivoire"], recommendingStates: ['France'], sessions: [4, 5, 6], categories: [5], responses: ['supported', 'noted'], issues: [] });
+    await v3.table('reviews').add({ id: 'r1', stateCode: 'TCD', delegation: 'Ghana', createdAt: 1, updatedAt: 1 });
+    const draft = { id: 'd1', reviewId: 'r1', kind: 'recommendation', text: 'Ratify the Rome Statute.', recommendationIds: [], riskFactorIds: [], order: 0, response: 'pending', reportParagraph: '', createdAt: 1, updatedAt: 1 };
+    await v3.table('drafts').add(draft);
+    v3.close();
+
+    // The database as version 5 opened it.
+    const v5 = openV3(name);
+    v5.version(5).stores(SCHEMA_V5_JOURNAL);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    expect(v5.tables.map((t) => t.name).sort()).toEqual(['assessments', 'documents', 'drafts', 'evidence', 'followUps', 'imports', 'journal', 'libraryBlocks', 'reviews', 'statements']);
+    await expect(v5.table('journal').count()).resolves.toBe(0);
+    await expect(v5.table('drafts').get('d1')).resolves.toEqual(draft);
+    await expect(v5.table('reviews').get('r1')).resolves.toMatchObject({ delegation: 'Ghana' });
+    expect((await allRows(v5 as R2PDatabase)).sort(byId)).toEqual([...rows].sort(byId));
+    // The journal takes a record by field key, as lib/reviews/journal.ts writes it.
+    await v5.table('journal').put({ key: 'drafts:d1:text', edit: { table: 'drafts', id: 'd1', field: 'text' }, value: 'Ratify the Rome Statute by 2027.', at: 2 });
+    await expect(v5.table('journal').get('drafts:d1:text')).resolves.toMatchObject({ value: 'Ratify the Rome Statute by 2027.' });
+    v5.close();
+    // The current schema opens it and replays what the journal held.
+    const db = openDatabase(name);
+    await db.open();
+    await expect(db.drafts.get('d1')).resolves.toMatchObject({ text: 'Ratify the Rome Statute by 2027.' });
+    await expect(db.journal.count()).resolves.toBe(0);
+    db.close();
   });
 });

@@ -115,4 +115,58 @@ describe('painting near the viewport on pages with many hits', () => {
     expect(inner.painted.size).toBe(10);
     expect(FakeIntersectionObserver.last).toBe(io);
   });
+
+  it('registers at most `limit` ranges however the hits are laid out: one block of thousands registers only those near the viewport, and follows the scroll', async () => {
+    // One paragraph, one text node, 5,000 hits; ten a line, 20 px a line, the viewport 800 px high.
+    const p = document.createElement('p');
+    p.textContent = 'war crimes '.repeat(5_000);
+    document.body.append(p);
+    const text = p.firstChild as Text;
+    const ranges = Array.from({ length: 5_000 }, (_, i) => {
+      const r = document.createRange();
+      r.setStart(text, i * 11);
+      r.setEnd(text, i * 11 + 10);
+      return r;
+    });
+    const index = new Map(ranges.map((r, i) => [r, i]));
+    let scrollY = 0;
+    const layout = {
+      box: (r: Range) => ({ top: Math.floor(index.get(r)! / 10) * 20 - scrollY, bottom: Math.floor(index.get(r)! / 10) * 20 + 16 - scrollY }),
+      band: () => ({ top: -800, bottom: 1_600 }),
+    };
+    const inner = new CollectingPainter();
+    const painter = paintNearViewport(inner, { IntersectionObserver: FakeIntersectionObserver as unknown as typeof IntersectionObserver, threshold: 50, limit: 300, layout });
+    ranges.forEach((r) => painter.add('crime', r));
+    FakeIntersectionObserver.last!.answer([p], true);
+    await Promise.resolve();
+    // The first 80 lines (0 to 1,600 px) hold 800 hits: the first 300 of them, no more.
+    expect(inner.painted.size).toBe(300);
+    expect([...inner.painted.keys()].every((r) => index.get(r)! < 300)).toBe(true);
+    // Scrolled 4,000 px down: from line 160 (a screen above the viewport) on.
+    scrollY = 4_000;
+    window.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    const now = [...inner.painted.keys()].map((r) => index.get(r)!).sort((a, b) => a - b);
+    expect(now).toHaveLength(300);
+    expect(now[0]).toBe(1_600);
+    painter.destroy();
+  });
+
+  it('with thousands of small blocks all near, registers up to the limit and gives room to waiting blocks as others leave', async () => {
+    const { paragraphs, ranges } = page(300);
+    const inner = new CollectingPainter();
+    const painter = paintNearViewport(inner, { IntersectionObserver: FakeIntersectionObserver as unknown as typeof IntersectionObserver, threshold: 50, limit: 100 });
+    ranges.flat().forEach((r) => painter.add('crime', r));
+    const io = FakeIntersectionObserver.last!;
+    io.answer(paragraphs, true);
+    expect(inner.painted.size).toBe(100);
+    // The first 25 paragraphs leave: the next 25 take their place.
+    io.answer(paragraphs.slice(0, 25), false);
+    expect(inner.painted.size).toBe(100);
+    const painted = (i: number) => [...inner.painted.keys()].some((r) => paragraphs[i]!.contains(r.startContainer));
+    expect(painted(60)).toBe(true);
+    expect(painted(10)).toBe(false);
+    expect(painted(80)).toBe(false);
+    painter.destroy();
+  });
 });

@@ -24,7 +24,7 @@ const button = (name: string | RegExp) => buttonIn(container, name);
 const field = (label: string) => labelledIn<HTMLInputElement | HTMLTextAreaElement>(container, label);
 const type = setValue;
 const kenya = { code: 'KEN', name: 'Kenya', inSentence: 'Kenya' };
-const render = (r: ReviewRow = review, state = kenya) => screen.render(<AutosaveProvider delayMs={10}><DialogueStep db={db} review={r} state={state} /></AutosaveProvider>);
+const render = (r: ReviewRow = review, state = kenya) => screen.render(<AutosaveProvider db={db} delayMs={10}><DialogueStep db={db} review={r} state={state} /></AutosaveProvider>);
 const pick = (label: string) => {
   const box = [...container.querySelectorAll<HTMLLabelElement>('.statement-rest label')].find((l) => l.textContent!.includes(label))!.querySelector('input')!;
   act(() => box.click());

@@ -28,7 +28,7 @@ describe('step 3: outcome', () => {
     const a = await createDraft(db, review.id, 'recommendation', { text: 'Ratify the Rome Statute.' });
     await createDraft(db, review.id, 'recommendation', { text: 'Appoint a focal point.' });
     await createDraft(db, review.id, 'question', { text: 'What steps?' });
-    screen.render(<AutosaveProvider delayMs={5}><OutcomeStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} delayMs={5}><OutcomeStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await until(() => !!container.querySelector('.outcome-summary'));
     const summary = () => container.querySelector('.outcome-summary')!.textContent;
     expect(summary()).toBe('2 recommendations: 0 supported, 0 noted, 2 pending.');
@@ -44,7 +44,7 @@ describe('step 3: outcome', () => {
 
 describe('step 4: follow-up', () => {
   it('keeps offers of assistance with partner, owner and date, and lists the catalogue on assistance', async () => {
-    screen.render(<AutosaveProvider delayMs={5}><FollowUpStep db={db} review={review} /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} delayMs={5}><FollowUpStep db={db} review={review} /></AutosaveProvider>);
     await until(() => !!container.querySelector('.follow-up-step'));
     expect(container.querySelector('.assistance-entries summary')!.textContent).toMatch(/international assistance \([1-9]\d*\)/);
     act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Add an offer of assistance')!.click());

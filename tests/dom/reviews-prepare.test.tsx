@@ -31,7 +31,7 @@ describe('step 1 in the side panel', () => {
   it('saves a status at once and a note when the autosave timer fires, not before', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock, fireAll, pending } = manualClock();
-    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLSelectElement>('Status of indicator 9.1')!, 'present');
     await settle();
@@ -52,7 +52,7 @@ describe('step 1 in the side panel', () => {
 
   it('suggests recommendations for an indicator marked present and drafts one linked to it', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
-    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     const row = () => container.querySelector<HTMLElement>('[data-indicator-id="foa-9.1"]')!;
     expect(row().textContent).not.toContain('Suggest recommendations');
@@ -73,7 +73,7 @@ describe('step 1 in the side panel', () => {
 
   it('says once per factor which paraphrases were not checked and which numbers may not be official', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
-    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     const factor = (id: string) => container.querySelector<HTMLElement>(`[data-factor-id="${id}"]`)!;
     const notes = (id: string) => [...factor(id).querySelectorAll('.factor-notes p')].map((p) => p.textContent);
@@ -101,7 +101,7 @@ describe('step 1 in the side panel', () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     await saveAssessment(db, review.id, 'foa-rf-14', { status: 'present', note: 'Convoy attacked in March' });
     await addEvidence(db, review.id, 'foa-rf-14', { quote: 'Aid workers were detained at the checkpoint.', title: 'OCHA update', url: 'https://example.org/ocha' });
-    screen.render(<AutosaveProvider><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     const earlier = container.querySelector<HTMLElement>('[data-factor-id="foa-rf-14"] .earlier-assessment')!;
     expect(earlier.textContent).toContain('Assessed earlier as a whole, before its indicators were listed: Present. Note: “Convoy attacked in March”.');
@@ -113,7 +113,7 @@ describe('step 1 in the side panel', () => {
   it('writes a pending note when the panel is hidden', async () => {
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     const { clock } = manualClock();
-    screen.render(<AutosaveProvider clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
+    screen.render(<AutosaveProvider db={db} clock={clock}><PrepareStep db={db} review={review} stateName="Kenya" /></AutosaveProvider>);
     await settle();
     setValue(byLabel<HTMLTextAreaElement>('Note on indicator 1.1')!, 'Armed clashes in the north');
     act(() => void window.dispatchEvent(new Event('pagehide')));

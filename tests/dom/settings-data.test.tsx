@@ -12,6 +12,7 @@ import { readHighlightSettings, updateHighlightSettings } from '@/lib/settings/h
 import { readSpeakingPace, writeSpeakingPace } from '@/lib/settings/speaking-pace';
 import type { DataEnv } from '@/lib/export/everything';
 import { DataSettings } from '@/components/options/data-settings';
+import { inThreadRestorer } from '@/lib/export/restore-client';
 import { settle, until, useDatabase, useScreen } from './support/ui';
 
 let db: R2PDatabase;
@@ -38,7 +39,7 @@ beforeEach(async () => {
   };
   ({ container } = screen);
   const download = (blob: Blob, name: string) => void blob.text().then((text) => downloads.push({ name, text }));
-  await act(async () => screen.render(<DataSettings env={env} download={download} />));
+  await act(async () => screen.render(<DataSettings env={env} download={download} restorer={inThreadRestorer(db)} />));
 });
 const button = (name: string | RegExp) =>
   [...container.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? '')));

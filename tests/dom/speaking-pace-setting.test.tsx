@@ -39,7 +39,7 @@ describe('speaking pace setting', () => {
     const older = await createReview(db, { stateCode: 'CHL', delegation: 'Norway' });
     await saveStatement(db, older.id, { pace: 150, opening: 'Thank you.' });
     const builder = (reviewId: string) => (
-      <AutosaveProvider>
+      <AutosaveProvider db={db}>
         <StatementBuilder db={db} review={reviewId === fresh.id ? fresh : older} state={{ code: 'KEN', name: 'Kenya', inSentence: 'Kenya' }} drafts={[]} labelOf={(id) => id} />
       </AutosaveProvider>
     );

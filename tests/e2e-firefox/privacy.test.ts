@@ -18,7 +18,8 @@ import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
 import { UPR_INFO_SAMPLE } from '../fixtures/upr-info-sample';
 import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, noFirefox, type FirefoxSession } from './harness';
-import { cardText, firstPassEnded, markCentre } from './page-reading';
+import { cardText } from './card-reader';
+import { firstPassEnded, markCentre } from './page-reading';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/privacy-sample';

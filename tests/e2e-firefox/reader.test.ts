@@ -13,7 +13,8 @@ import { knowledgeBase } from '../../lib/catalogue/knowledge';
 import { matchBundledConcepts } from '../../lib/concepts/bundled';
 import { reportPdf, type ReportPdf } from '../fixtures/report-pdf';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
-import { cardText, markCentre } from './page-reading';
+import { cardText } from './card-reader';
+import { markCentre } from './page-reading';
 import { labelled, statusSays, valueOf } from './ui';
 
 const PDF_URL = 'http://documents.un.org/doc/A-HRC-28-17.pdf';

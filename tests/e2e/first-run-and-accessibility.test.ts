@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
 import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { cardText } from './card-reader';
 
 /** The extension APIs as the service worker sees them (only what these tests call). */
 declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
@@ -261,8 +262,7 @@ describe.skipIf(noBrowser)('first run, settings and accessibility (Chromium, bui
       });
       await cdp.detach();
       // The card's details arrive from the background: audit it once it is complete.
-      const cardText = () => page.evaluate(() => document.querySelector('r2p-lens-ui')!.shadowRoot!.querySelector('section')?.textContent ?? '');
-      await expect.poll(cardText, { timeout: 10_000 }).toMatch(/Open in side panel/);
+      await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Open in side panel/);
       found[scheme] = await seriousViolations(page, 'r2p-lens-ui');
       // And axe did look inside: it checked the card's buttons.
       const buttonsChecked = await page.evaluate(async () => {

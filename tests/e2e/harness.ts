@@ -2,10 +2,10 @@
  * Chromium with the built extension loaded, for the browser tests.
  * Without Chromium the tests skip, except under CI, where a missing browser is a failure.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { closeWelcome } from './welcome-tab';
 
 export { SHOTS_DIR } from '../support/shots-dir';
@@ -33,6 +33,22 @@ export interface ExtensionSession {
   worker: Worker;
   profileDir: string;
   close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** Ends the browser as a crash or a power cut would: SIGKILL, no shutdown at all. The profile stays. */
+  kill(): Promise<void>;
+}
+
+/** The browser process (not its renderers or helpers) running on this profile, from /proc. */
+function browserPid(profileDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  throw new Error(`No browser process found for ${profileDir}`);
 }
 
 export interface LaunchOptions {
@@ -71,7 +87,32 @@ export async function launchWithExtension(profileDir?: string, { keepWelcome = f
       await context.close();
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
+    async kill() {
+      const closed = new Promise((r) => context.once('close', r));
+      process.kill(browserPid(profileDir), 'SIGKILL');
+      await closed;
+    },
   };
 }
 
 export const extensionPage = (s: ExtensionSession, path: string) => `chrome-extension://${s.extensionId}/${path}`;
+
+/** How many rows a table of the extension's database holds, read from an extension page (0 before the database exists). */
+export const countRows = (page: Page, table: string): Promise<number> =>
+  page.evaluate(async (t) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'r2p-lens')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('r2p-lens');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        try {
+          const q = open.result.transaction(t).objectStore(t).count();
+          q.onsuccess = () => (open.result.close(), resolve(q.result));
+          q.onerror = () => (open.result.close(), reject(q.error));
+        } catch (e) {
+          open.result.close();
+          reject(e);
+        }
+      };
+    });
+  }, table);

@@ -22,6 +22,7 @@ import { reportPageHtml } from '../fixtures/report-page';
 import { startTeamServer } from '../support/team-server';
 import { reportPdf } from '../fixtures/report-pdf';
 import { EXTENSION_DIR, extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
+import { cardText } from './card-reader';
 import { UPR_INFO_SAMPLE as SAMPLE } from '../fixtures/upr-info-sample';
 
 /** Only what these tests call in the service worker. */
@@ -126,22 +127,6 @@ async function inContentScript(page: Page, expression: string): Promise<unknown>
   await cdp.detach();
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
   return result.value;
-}
-
-/** Text in the card's closed shadow root, read as assistive technology can (CDP, pierce). */
-async function cardText(page: Page): Promise<string> {
-  const cdp = await cdpSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  type N = { nodeName: string; nodeType: number; nodeValue?: string; children?: N[]; shadowRoots?: N[] };
-  const texts: string[] = [];
-  const walk = (n: N, inUi: boolean) => {
-    const ui = inUi || n.nodeName === 'R2P-LENS-UI';
-    if (ui && n.nodeType === 3) texts.push(n.nodeValue ?? '');
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName !== 'STYLE') walk(c, ui);
-  };
-  walk(root as N, false);
-  await cdp.detach();
-  return texts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 describe.skipIf(noBrowser)('privacy: the extension sends nothing anywhere (Chromium, built extension)', () => {

@@ -203,6 +203,60 @@ describe('offsets', () => {
   });
 });
 
+describe('references are not prose', () => {
+  it('marks nothing inside a UN document symbol, and the words beside it as ever', () => {
+    expect(found('The Human Rights Council (A/HRC/19/11) met.')).toEqual([['human-rights-council', 'Human Rights Council']]);
+    for (const symbol of ['A/HRC/19/11', 'A/HRC/WG.6/14/LKA/1', 'S/2013/399', 'CRC/C/PER/CO/6-7', 'E/CN.4/2005/102/Add.1', 'A/68/947–S/2014/449', 'ICC-01/04-01/06', 'A/HRC/RES/16/21.']) {
+      const text = symbol.replace('HRC', 'ICC').replace('CRC', 'ICC');
+      expect(found(`See ${text}, on genocide.`), text).toEqual([['genocide', 'genocide']]);
+    }
+    // One slash, or no number, is not a symbol: acronyms joined by a slash are still marked.
+    expect(found('the ICC/NHRI agreement')).toEqual([['icc', 'ICC'], ['nhri', 'NHRI']]);
+    expect(found('ICC/A/B report')).toEqual([['icc', 'ICC']]);
+  });
+
+  it('marks nothing inside a web or e-mail address', () => {
+    for (const address of [
+      'https://www.un.org/en/genocideprevention/genocide.shtml',
+      'http://example.org/war-crimes/genocide',
+      'www.ohchr.org/genocide',
+      'un.org/en/genocide',
+      '(https://un.org/genocide).',
+      'genocide.prevention@un.org',
+      'mailto:genocide@un.org',
+      'genocide.org',
+    ]) {
+      expect(found(`Read ${address} on war crimes.`), address).toEqual([
+        ['war', 'war'],
+        ['crimes', 'crimes'],
+      ]);
+    }
+    // Sentences are not addresses: a full stop with no space after it, or a slash between words.
+    expect(found('It condemned genocide.The Council met')).toEqual([['genocide', 'genocide']]);
+    expect(found('It condemned genocide.it was')).toEqual([['genocide', 'genocide']]);
+    expect(found('war/genocide')).toEqual([['war', 'war'], ['genocide', 'genocide']]);
+  });
+
+  it('marks nothing in a run of hundreds of characters without a space, and reads it in one go', () => {
+    expect(found(`${'x/'.repeat(200_000)}genocide genocide`)).toEqual([['genocide', 'genocide']]);
+    expect(found(`https://un.org/${'genocide/'.repeat(100_000)} genocide`)).toEqual([['genocide', 'genocide']]);
+  });
+});
+
+describe('at most so many matches in one block', () => {
+  it('stops a block at the limit and goes on with the next one', () => {
+    const block = 'genocide '.repeat(50);
+    const text = `${block}\uFFFC${block}\uFFFCwar`;
+    const got = matchConcepts(text, lexicon, { perBlock: 10 });
+    expect(got).toHaveLength(21);
+    expect(got.slice(0, 10).every((m) => m.start < block.length)).toBe(true);
+    expect(got.slice(10, 20).every((m) => m.start > block.length && m.start < 2 * block.length + 1)).toBe(true);
+    expect(got[20]!.conceptId).toBe('war');
+    // Without a limit, every match.
+    expect(matchConcepts(text, lexicon)).toHaveLength(101);
+  });
+});
+
 describe('a 1 MB page', () => {
   const sentences = [
     'The Human Rights Council heard that crimes against humanity were committed in Côte d’Ivoire.',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { LEXICON_GZ_BASE64 } from '@/lib/concepts-compiled/lexicon-data';
-import { bundledLexicon } from '@/lib/concepts/bundled';
+import { bundledLexicon, matchBundledConcepts } from '@/lib/concepts/bundled';
 import { matchConcepts } from '@/lib/concepts/match';
 import { loadShippedLexicon, shippedTableOf, unpackTable } from '@/lib/highlight/lexicon-rows';
 import { highlightCss, shippedHighlightCss } from '@/lib/highlight/painter';
@@ -38,6 +38,13 @@ describe('highlight settings', () => {
     expect(s.categories.crime).toEqual({ on: false, color: DEFAULT_SETTINGS.categories.crime.color });
     expect(s.categories.risk).toEqual({ on: true, color: '#abcdef' });
     expect(s.addedSites).toEqual(['hrw.org']);
+  });
+
+  it('leaves the UPR process and UN bodies unmarked by default, for new users and for settings saved before the category existed', () => {
+    expect(DEFAULT_SETTINGS.categories['upr-process'].on).toBe(false);
+    expect(normaliseSettings({ categories: { crime: { on: true, color: '#ffd6d6' } } }).categories['upr-process'].on).toBe(false);
+    expect(normaliseSettings({ categories: { 'upr-process': { on: true } } }).categories['upr-process'].on).toBe(true);
+    expect(Object.entries(DEFAULT_SETTINGS.categories).filter(([, c]) => !c.on).map(([k]) => k)).toEqual(['upr-process']);
   });
 
   it('highlights the default sites and their subdomains, minus removed ones, plus added ones', () => {
@@ -83,6 +90,29 @@ describe('card details and the "On this page" list', () => {
     expect(d.recommendations.length).toBe(CARD_RECOMMENDATIONS);
     expect(d.recommendations[0]!.citation).toMatch(/^20\d\d · A\//);
     expect(cardDetails(kb, 'no-such-concept')).toBeNull();
+  });
+
+  it('puts the UPR process’s own words and UN body names in a category of their own', () => {
+    const upr = kb.concepts.filter((c) => c.category === 'upr-process').map((c) => c.label);
+    expect(upr).toEqual(expect.arrayContaining(['Universal Periodic Review', 'Interactive dialogue', 'Troika', 'State under Review', 'Human Rights Council', 'General Assembly', 'Security Council']));
+    // R2P's own mechanisms stay where they were.
+    expect(kb.concepts.find((c) => c.id === 'informal-interactive-dialogue')!.category).toBe('mechanism');
+    expect(kb.concepts.find((c) => c.id === 'special-procedures')!.category).toBe('mechanism');
+  });
+
+  it('leaves ordinary phrases the lexicon once took for concepts unmarked (found on the five UPR reports)', () => {
+    const found = (text: string) => matchBundledConcepts(text).map((m) => [m.conceptId, text.slice(m.start, m.end)]);
+    for (const text of [
+      'Maintain its efforts in upholding national dialogue that would bring the country to a lasting peace.', // Sri Lanka 2012
+      'Request international assistance to that end.', // Kenya 2010, four times
+      'to ensure their legal accountability regarding human rights abuses', // Bosnia and Herzegovina 2014
+      'detention of children only as a measure of last resort',
+      'a specific intent to deceive; the organizational policy of the company; a self-assessment form; closing the gap; a memorial service; Article 4(h) of the Labour Code',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // The concepts themselves are still found.
+    expect(found('inter-religious dialogue and international assistance and capacity-building').map(([id]) => id)).toEqual(['inter-communal-dialogue', 'pillar-two']);
   });
 
   it('groups a page’s concepts by category, most frequent first, ignoring unknown ids', () => {

@@ -118,26 +118,41 @@ describe('the content script refuses what it should not trust', () => {
 });
 
 describe('one highlighter per page, which the page cannot switch off', () => {
-  it('keeps running when WXT’s hand-over event is forged by the page (the extension is still there)', () => {
-    const scope = {};
-    const wxt = new AbortController();
-    const signal = claimPage(scope, wxt.signal, () => false);
-    wxt.abort('Content script context invalidated');
-    expect(signal.aborted).toBe(false);
-  });
-
-  it('stops when the extension is gone (updated or removed)', () => {
-    const wxt = new AbortController();
-    const signal = claimPage({}, wxt.signal, () => true);
-    wxt.abort();
-    expect(signal.aborted).toBe(true);
+  it('keeps running while the extension is there, and stops the moment it is about to act once the extension is gone (updated or removed)', () => {
+    let gone = false;
+    const page = claimPage({}, () => gone);
+    expect(page.alive()).toBe(true);
+    expect(page.signal.aborted).toBe(false);
+    gone = true;
+    expect(page.alive()).toBe(false);
+    expect(page.signal.aborted).toBe(true);
   });
 
   it('stops an older copy when a newer one starts in the same world', () => {
     const scope = {};
-    const first = claimPage(scope, new AbortController().signal, () => false);
-    const second = claimPage(scope, new AbortController().signal, () => false);
-    expect(first.aborted).toBe(true);
-    expect(second.aborted).toBe(false);
+    const first = claimPage(scope, () => false);
+    const second = claimPage(scope, () => false);
+    expect(first.signal.aborted).toBe(true);
+    expect(first.alive()).toBe(false);
+    expect(second.signal.aborted).toBe(false);
+  });
+});
+
+describe('the content script says nothing to the page', () => {
+  it('its context posts no message and dispatches no event when it starts', async () => {
+    const { ContentScriptContext } = await import('@/lib/browser/quiet-content-script-context');
+    const posted: unknown[] = [];
+    const post = globalThis.postMessage;
+    const dispatch = globalThis.dispatchEvent;
+    globalThis.postMessage = (m: unknown) => void posted.push(m);
+    (globalThis as { dispatchEvent?: unknown }).dispatchEvent = (e: Event) => (posted.push(e.type), true);
+    try {
+      const ctx = new ContentScriptContext('content');
+      expect(ctx.isValid).toBe(true);
+      expect(posted).toEqual([]);
+    } finally {
+      globalThis.postMessage = post;
+      (globalThis as { dispatchEvent?: unknown }).dispatchEvent = dispatch;
+    }
   });
 });

@@ -130,12 +130,12 @@ describe('addresses, tokens and links users paste', () => {
     expect(isUnencrypted('wss://r2p.mission.example')).toBe(false);
   });
   it('maps the review’s field keys to the shared texts they edit', () => {
-    expect(sharedTextOf('draft:d1')).toEqual({ key: 'drafts/d1', field: 'text' });
-    expect(sharedTextOf('assessment:r1:foa-9.1:note')).toEqual({ key: 'assessments/foa-9.1', field: 'note' });
-    expect(sharedTextOf('statement:r1:opening')).toEqual({ key: STATEMENT_KEY, field: 'opening' });
-    expect(sharedTextOf('followUp:f1:what')).toEqual({ key: 'followUps/f1', field: 'what' });
-    expect(sharedTextOf('draft:d1:paragraph')).toBeUndefined();
-    expect(sharedTextOf('review:r1:delegation')).toBeUndefined();
+    expect(sharedTextOf({ table: 'drafts', id: 'd1', field: 'text' })).toEqual({ key: 'drafts/d1', field: 'text' });
+    expect(sharedTextOf({ table: 'assessments', reviewId: 'r1', indicatorId: 'foa-9.1', field: 'note' })).toEqual({ key: 'assessments/foa-9.1', field: 'note' });
+    expect(sharedTextOf({ table: 'statements', reviewId: 'r1', field: 'opening', defaultPace: 130 })).toEqual({ key: STATEMENT_KEY, field: 'opening' });
+    expect(sharedTextOf({ table: 'followUps', id: 'f1', field: 'what' })).toEqual({ key: 'followUps/f1', field: 'what' });
+    expect(sharedTextOf({ table: 'drafts', id: 'd1', field: 'reportParagraph' })).toBeUndefined();
+    expect(sharedTextOf({ table: 'reviews', id: 'r1', field: 'delegation' })).toBeUndefined();
   });
 });
 

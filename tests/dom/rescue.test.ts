@@ -1,0 +1,77 @@
+/**
+ * The copy kept after a full disk (lib/db/rescue.ts): Chromium may empty the database at a later
+ * open, so a database that opens empty is filled from the copy; rebuilding after a full disk
+ * keeps everything; Delete everything leaves no copy to come back from.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '@/lib/db/database';
+import { keepRescueCopy, recoverFromFullDisk, restoreIfWiped, type RescueStore } from '@/lib/db/rescue';
+import { deleteEverything } from '@/lib/export/everything';
+import { createReview, listReviews } from '@/lib/reviews/reviews';
+import { createDraft, listDrafts } from '@/lib/reviews/drafts';
+import { addRows } from '@/lib/library/store';
+
+function memoryStore(): RescueStore & { text?: string } {
+  const s: RescueStore & { text?: string } = {
+    read: async () => s.text,
+    write: async (t) => ((s.text = t), true),
+    clear: async () => void (s.text = undefined),
+  };
+  return s;
+}
+
+const fresh = () => `rescue-${crypto.randomUUID()}`;
+
+describe('the rescue copy after a full disk', () => {
+  it('fills a database that opens empty from the copy, and leaves a database with data alone', async () => {
+    const store = memoryStore();
+    const name = fresh();
+    const db = openDatabase(name, { rescue: store });
+    const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    await createDraft(db, review.id, 'recommendation', { text: 'Ratify the Rome Statute.' });
+    await keepRescueCopy(db, store);
+    // What Chromium does at the next start: an empty database of the same name.
+    await db.delete();
+    const next = openDatabase(name, { rescue: store });
+    expect((await listReviews(next)).map((r) => r.id)).toEqual([review.id]);
+    expect((await listDrafts(next, review.id))[0]!.text).toBe('Ratify the Rome Statute.');
+    await createReview(next, { stateCode: 'CHL', delegation: 'Norway' });
+    await expect(restoreIfWiped(next, store)).resolves.toBe(false);
+    expect(await next.reviews.count()).toBe(2);
+    await next.delete();
+  });
+
+  it('rebuilds the database from a copy of itself and keeps everything, sharing state and library blocks too, then drops the copy', async () => {
+    const store = memoryStore();
+    const db = openDatabase(fresh(), { rescue: store });
+    const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    await createDraft(db, review.id, 'question', { text: 'What steps?' });
+    await db.syncUpdates.add({ reviewId: review.id, update: new Uint8Array([0, 1, 254, 255]) } as never);
+    await addRows(db, [{ id: 'l1', sur: 'Chad', from: 'France', text: 'Ratify.', response: 'supported', issues: [], source: 'upr-info', concepts: [], riskFactors: [], relevant: 0, importId: 'i1' }]);
+    const before = { updates: await db.syncUpdates.toArray(), blocks: await db.libraryBlocks.toArray() };
+    let kept: string | undefined;
+    const watching: RescueStore = { ...store, write: async (t) => ((kept = t), store.write(t)) };
+    await recoverFromFullDisk(db, watching);
+    expect(kept).toContain('What steps?');
+    expect((await listDrafts(db, review.id))[0]!.text).toBe('What steps?');
+    expect(await db.syncUpdates.toArray()).toEqual(before.updates);
+    expect(await db.libraryBlocks.toArray()).toEqual(before.blocks);
+    expect(store.text).toBeUndefined();
+    await db.delete();
+  });
+
+  it('is removed by Delete everything, so deleted data does not come back', async () => {
+    const store = memoryStore();
+    const name = fresh();
+    const db = openDatabase(name, { rescue: store });
+    await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    await keepRescueCopy(db, store);
+    const storage = { get: async () => ({}), set: async () => {}, clear: async () => {} };
+    await deleteEverything({ db, storage, rescue: store });
+    expect(store.text).toBeUndefined();
+    db.close();
+    const next = openDatabase(name, { rescue: store });
+    expect(await next.reviews.count()).toBe(0);
+    await next.delete();
+  });
+});
