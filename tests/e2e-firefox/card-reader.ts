@@ -21,7 +21,8 @@ interface RemoteNode {
 }
 
 interface Realm {
-  callFunction(fn: string, awaitPromise: boolean, options?: object): Promise<{ type: string; value?: unknown } & RemoteNode>;
+  /** The command's answer: `result` is the remote value. */
+  callFunction(fn: string, awaitPromise: boolean, options?: object): Promise<{ type: string; result: RemoteNode & { value?: unknown } }>;
 }
 
 export interface Box {
@@ -44,7 +45,7 @@ const sandbox = (page: Page): Realm =>
 
 export async function readCard(page: Page): Promise<CardView> {
   const realm = sandbox(page);
-  const ui = await realm.callFunction("() => document.querySelector('r2p-lens-ui')", false, {
+  const { result: ui } = await realm.callFunction("() => document.querySelector('r2p-lens-ui')", false, {
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 60 },
     resultOwnership: 'none',
   });
@@ -73,11 +74,11 @@ export async function readCard(page: Page): Promise<CardView> {
   if (ui.type === 'node') walk(ui, false);
   const buttons = await Promise.all(
     controls.map(async ({ name, node }) => {
-      const r = await realm.callFunction('(el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }', false, {
+      const { result: r } = await realm.callFunction('(el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }', false, {
         arguments: [{ sharedId: node.sharedId }],
         resultOwnership: 'none',
       });
-      const [left, top, right, bottom] = (r.value as { value: number }[]).map((x) => x.value) as [number, number, number, number];
+      const [left, top, right, bottom] = (r.value as unknown as { value: number }[]).map((x) => x.value) as [number, number, number, number];
       return { name, box: { left, top, right, bottom } };
     }),
   );

@@ -31,7 +31,8 @@ export function markCentre(page: Page, text: string, where: 'middle' | 'top' = '
         if (r.toString().toLowerCase() !== wanted) continue;
         r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
         if (where === 'top') scrollBy(0, r.getBoundingClientRect().top - 100);
-        const b = r.getBoundingClientRect();
+        // Its first line: a mark over two lines has the space between them in its middle.
+        const b = r.getClientRects()[0]!;
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }
     }

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeBase } from '../../lib/catalogue/knowledge';
+import { OFF_BY_DEFAULT } from '../../lib/settings/highlight-settings';
 import { matchBundledConcepts } from '../../lib/concepts/bundled';
 import { reportPdf, type ReportPdf } from '../fixtures/report-pdf';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
 import { cardText } from './card-reader';
-import { markCentre } from './page-reading';
 import { labelled, statusSays, valueOf } from './ui';
 
 const PDF_URL = 'http://documents.un.org/doc/A-HRC-28-17.pdf';
@@ -56,24 +56,45 @@ describe.skipIf(noFirefox)('PDF reader (Firefox, built extension)', () => {
     await (await labelled(page, 'PDF file to open')).uploadFile(file);
     await rendered(page, 1);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe(pdf.title);
-    const layer = squash(await page.$eval('.pdf-page[data-page-number="1"] .textLayer', (e) => e.textContent ?? ''));
-    const lines = pdf.pages[0]!.filter(Boolean);
-    expect(layer).toContain(squash(lines[0]!));
-    expect(layer).toContain(squash(lines.at(-1)!));
-    // The concepts the matcher finds in page 1's text are the ones painted on page 1.
+    // On pages 1 and 2: each page's own text, and the concepts the matcher finds in it (of the
+    // categories marked by default) painted on that page.
     const categoryOf = new Map(knowledgeBase().concepts.map((c) => [c.id, c.category]));
-    const text = lines.join('\n');
-    const expected = matchBundledConcepts(text)
-      .map((m) => `${categoryOf.get(m.conceptId)}:${squash(text.slice(m.start, m.end)).toLowerCase()}`)
-      .sort();
-    expect(expected.length).toBeGreaterThan(0);
-    await expect.poll(() => paintedOnPage(page, 1), { timeout: 15_000 }).toEqual(expected);
+    let marked = 0;
+    for (const n of [1, 2]) {
+      if (n > 1) {
+        await (await labelled(page, 'Page number')).evaluate((e) => e.select());
+        await page.keyboard.type(String(n));
+        await page.keyboard.press('Enter');
+        await rendered(page, n);
+      }
+      const layer = squash(await page.$eval(`.pdf-page[data-page-number="${n}"] .textLayer`, (e) => e.textContent ?? ''));
+      const lines = pdf.pages[n - 1]!.filter(Boolean);
+      expect(layer).toContain(squash(lines[0]!));
+      expect(layer).toContain(squash(lines.at(-1)!));
+      const text = lines.join('\n');
+      const expected = matchBundledConcepts(text)
+        .filter((m) => !(OFF_BY_DEFAULT as readonly string[]).includes(categoryOf.get(m.conceptId)!))
+        .map((m) => `${categoryOf.get(m.conceptId)}:${squash(text.slice(m.start, m.end)).toLowerCase()}`)
+        .sort();
+      marked += expected.length;
+      await expect.poll(() => paintedOnPage(page, n), { timeout: 15_000 }).toEqual(expected);
+    }
+    expect(marked).toBeGreaterThan(0);
     await statusSays(page, /mentions of \d+ concepts/);
     await page.screenshot({ path: `${SHOTS_DIR}/firefox-reader.png` });
 
-    // The card, under a real pointer, on a marked term of the PDF.
-    const term = (await paintedOnPage(page, 1))[0]!.split(':')[1]!;
-    const at = await markCentre(page, (await page.evaluate((t) => [...CSS.highlights].flatMap(([, h]) => [...(h as unknown as Set<Range>)]).map((r) => r.toString()).find((x) => x.replace(/\s+/g, '').toLowerCase() === t)!, term))!);
+    // The card, under a real pointer, on a marked term in view.
+    const at = await page.evaluate(() => {
+      for (const [name, h] of CSS.highlights) {
+        if (name === 'r2p-current' || name.startsWith('r2p-find')) continue;
+        for (const r of h as unknown as Set<Range>) {
+          // The first line of the mark: a mark over two lines has the space between them in its middle.
+          const b = r.getClientRects()[0]!;
+          if (b.top > 120 && b.bottom < innerHeight - 40 && b.left > 0 && b.right < innerWidth - 300) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+      }
+      return null;
+    });
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x - 30, at!.y - 30);
     await page.mouse.move(at!.x, at!.y, { steps: 4 });
