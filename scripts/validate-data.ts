@@ -8,6 +8,7 @@ import {
   RiskFactorFileSchema, StateFileSchema,
 } from '../lib/catalogue/schema';
 import { checkKnowledgeBase } from '../lib/catalogue/check-links';
+import { ActionModelSchema } from '../lib/upr/action-model-schema';
 import { checkEditorialRules } from '../lib/catalogue/check-rules';
 
 const load = (f: string, fallback: unknown) =>
@@ -31,7 +32,8 @@ const kb = {
   instruments: parse('instruments.json', InstrumentFileSchema, []),
   states: parse('states.json', StateFileSchema, []),
 };
+const model = parse('action-model.json', ActionModelSchema, { version: 1, trainedOn: 'none', rows: 1, options: { c: 1, keep: 1, minCount: 1 }, bias: 0, features: [], weights: [] });
 const problems = [...checkKnowledgeBase(kb), ...checkEditorialRules(kb)];
 for (const p of problems) console.log(p);
-console.log(`recommendations: ${kb.recommendations.length}, concepts: ${kb.concepts.length}, factors: ${kb.riskFactors.factors.length}, states: ${kb.states.length}, instruments: ${kb.instruments.length}`);
+console.log(`recommendations: ${kb.recommendations.length}, concepts: ${kb.concepts.length}, factors: ${kb.riskFactors.factors.length}, states: ${kb.states.length}, instruments: ${kb.instruments.length}, action model: ${model.features.length} features (${model.trainedOn})`);
 console.log(problems.length || failed ? 'PROBLEMS FOUND' : 'OK');

@@ -25,6 +25,12 @@ function Category({ read, label }: { read: DraftCategory; label?: string }) {
         {label && <>{label}: </>}Category {read.category}: {CATEGORY_NAMES[read.category]}
       </strong>
       {read.verb && <> · decided by “{read.verb}”</>}
+      {read.learned && read.learned.words.length > 0 && (
+        <span className="learned">
+          {' '}
+          · {read.category === 5 ? 'made specific' : 'left general'} by {read.learned.words.map((w) => `“${w}”`).join(', ')}
+        </span>
+      )}
       <span className="muted"> {read.reason}</span>
     </p>
   );

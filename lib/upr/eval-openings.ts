@@ -4,7 +4,7 @@
  * …", "We urge the Government of Chad to …", "Chad should …", a greeting first, a lead-in and a
  * numbered list). Deterministic: the opening a row gets depends only on its text and a fixed seed.
  */
-import type { CodedRecommendation } from './eval-corpus';
+import { stableHash, type CodedRecommendation } from './eval-corpus';
 
 export type OpeningRow = Pick<CodedRecommendation, 'text' | 'sur' | 'from'>;
 
@@ -41,16 +41,6 @@ export const OPENINGS: readonly Opening[] = [
   { id: 'recommend-to-colon', verbFirst: false, write: (r, t) => `${recommends(r.from)} the following to ${r.sur}: ${t}` },
   { id: 'mr-president-colon', verbFirst: false, write: (r, t) => `Mr. President, ${by(r.from)} ${r.from ? 'has' : 'have'} one recommendation for ${r.sur}: ${t}` },
 ];
-
-/** FNV-1a over the text and a seed: which opening a row gets, the same on every run. */
-export function stableHash(text: string, seed = 2026): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /**
  * Does the row read as an imperative that can follow "that Chad" or "to"? Rows such as

@@ -105,6 +105,8 @@ describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built 
     ]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/\(1 of 2\)$/);
     await card.getByRole('button', { name: /^Copy as UPR recommendation: .*\(2 of 2\)$/ }).click();
+    // The clipboard is written asynchronously: paste once the button says so, as a user would.
+    await card.getByRole('button', { name: 'Copied' }).waitFor();
     await expect(pasted(page)).resolves.toBe('Adopt the legislation needed to implement the Arms Trade Treaty. (Source: A/67/929–S/2013/399, 2013.)');
     await expect(card.locator('.added-context').textContent()).resolves.toMatch(/^Context added by R2P Lens, not in the report:/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);

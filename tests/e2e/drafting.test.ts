@@ -113,4 +113,21 @@ describe.skipIf(noBrowser)('drafting a recommendation as a delegate types it (Ch
     expect(md).toContain('## Advance questions\n\n1. What measures is the Syrian Arab Republic taking to protect journalists?');
     expect(md).not.toMatch(/We recommend|recommends that Syria\b/);
   }, 60_000);
+
+  it('where the learned model reads a general verb as specific, shows the words that made it so', async () => {
+    // A real coded row (UPR Info, sessions 1-5, category 5) that the rules alone read as general.
+    await panel.getByRole('button', { name: '2 Dialogue' }).click();
+    await panel.getByRole('button', { name: 'Blank recommendation' }).click();
+    const draft = panel.locator('.drafts[aria-label="Recommendations"] > li').nth(2);
+    await draft.getByRole('textbox').fill('We recommend that Syria invite and facilitate the visit of the Special Rapporteur on freedom of religion and belief');
+    await expect.poll(() => draft.locator('.category').getAttribute('data-category')).toBe('5');
+    const category = draft.locator('.category');
+    await expect(category.textContent()).resolves.toContain('decided by “invite and facilitate”');
+    await expect(category.locator('.learned').textContent()).resolves.toMatch(/made specific by .*“visit”/);
+    await expect(category.textContent()).resolves.toMatch(/as UPR Info's coders read them \(category 5, specific action\)/);
+    expect(await noSideways()).toBe(true);
+    await saved();
+    await draft.scrollIntoViewIfNeeded();
+    await draft.screenshot({ path: `${SHOTS_DIR}/drafting-learned-words-360.png` });
+  }, 60_000);
 });

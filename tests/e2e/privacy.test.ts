@@ -376,6 +376,12 @@ describe.skipIf(!existsSync(join(EXTENSION_DIR, 'manifest.json')))('privacy: wha
     }
   });
 
+  it('ships the learned action-category model with the extension pages only, never in the content script or service worker', () => {
+    for (const file of ['background.js', 'content-scripts/content.js']) {
+      expect([file, readFileSync(join(EXTENSION_DIR, file), 'utf8').includes('sessions 1-9')]).toEqual([file, false]);
+    }
+  });
+
   it('ships a service worker and content script with no network code at all', () => {
     const NETWORK = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|RTCPeerConnection)\b/;
     for (const file of ['background.js', 'content-scripts/content.js']) {

@@ -190,8 +190,9 @@ describe('agreement with UPR Info coders on real rows', () => {
   it('agrees with the coders on rows of the sessions kept aside, well above the first-word baseline', () => {
     const ours = score(heldOut, category);
     const baseline = score(heldOut, firstWordBaseline);
-    // Measured 89.0% on this sample (90.5% on all 9,047 rows kept aside; bench/action-category.ts).
-    expect(ours.accuracy).toBeGreaterThanOrEqual(0.88);
+    // Measured 90.3% on this sample with the model, 89.2% rules alone (90.9% and 90.5% on all 9,047
+    // rows kept aside; bench/action-category.ts).
+    expect(ours.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(ours.accuracy - baseline.accuracy).toBeGreaterThan(0.04);
   });
 
@@ -199,7 +200,8 @@ describe('agreement with UPR Info coders on real rows', () => {
     const bare = score(heldOut, category).accuracy;
     expect(score(opened(), category).accuracy).toBeGreaterThanOrEqual(bare - 0.01);
     for (const o of OPENINGS) expect(score(opened(o), category).accuracy, o.id).toBeGreaterThanOrEqual(bare - 0.01);
-  });
+    // 454 rows behind 17 openings: about 7,700 drafts read, 3 s on a quiet machine, more on a shared one.
+  }, 30_000);
 
   it('decides by the recommendation\'s own verb behind any opening, never by "We" or the delegation', () => {
     for (const r of heldOut.slice(0, 60)) {
