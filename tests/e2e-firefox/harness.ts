@@ -61,13 +61,26 @@ export interface FirefoxSession {
   openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** Opens a web page in a new tab. */
   openPage(url: string, viewport?: { width: number; height: number }): Promise<Page>;
-  close(): Promise<void>;
+  /** The Firefox profile this session runs on. */
+  profileDir: string;
+  /** Quits Firefox; `keepProfile` leaves its profile for the next launch (a restart). */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 export interface FirefoxOptions {
   /** Extra Firefox preferences. */
   prefs?: Record<string, string | number | boolean>;
+  /** A profile a previous session left (`close({ keepProfile: true })`): Firefox restarted on it. */
+  profileDir?: string;
 }
+
+/**
+ * Waits sized for a shared two-core machine under load (load average 15 measured there: Firefox
+ * took 9 s to start with the extension, three times a quiet start). They bound how long a failure
+ * takes to show, never what a test accepts.
+ */
+export const LAUNCH_TIMEOUT_MS = 90_000;
+export const UI_TIMEOUT_MS = 30_000;
 
 /** Keeps Firefox's own traffic out of the tests' way; none of it concerns the extension. */
 const QUIET_PREFS = {
@@ -82,11 +95,10 @@ const QUIET_PREFS = {
   'services.settings.server': 'http://localhost/dummy/settings',
 };
 
-export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promise<FirefoxSession> {
+export async function launchFirefox({ prefs = {}, profileDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-')) }: FirefoxOptions = {}): Promise<FirefoxSession> {
   const started = performance.now();
   mkdirSync(SHOTS_DIR, { recursive: true });
   const proxy = await startRecordingProxy();
-  const profileDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'r2p-lens-firefox-downloads-'));
   let browser: Browser;
   try {
@@ -97,6 +109,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
       executablePath: firefoxPath,
       userDataDir: profileDir,
       args: ['--remote-allow-system-access'],
+      timeout: LAUNCH_TIMEOUT_MS,
       downloadBehavior: { policy: 'allow', downloadPath: downloadsDir },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
@@ -117,6 +130,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
   const extensionUrl = (path: string) => `${EXTENSION_ORIGIN}/${path}`;
   const newTab = async (viewport?: { width: number; height: number }) => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
     if (viewport) await page.setViewport(viewport);
     return page;
   };
@@ -125,7 +139,8 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
     proxy,
     launchMs,
     downloadsDir,
-    async download(name, timeoutMs = 20_000) {
+    profileDir,
+    async download(name, timeoutMs = UI_TIMEOUT_MS) {
       const file = join(downloadsDir, name);
       // Firefox makes an empty file of that name, writes into a .part file beside it, then
       // renames it over the empty one: done when the file has bytes and no .part is left.
@@ -148,10 +163,10 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
       await page.goto(url);
       return page;
     },
-    async close() {
+    async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});
       await proxy.close();
-      for (const dir of [profileDir, downloadsDir]) rmSync(dir, { recursive: true, force: true });
+      for (const dir of keepProfile ? [downloadsDir] : [profileDir, downloadsDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -171,7 +186,7 @@ export const href = (page: Page) => page.evaluate(() => location.href);
  * The extension opens its welcome page on install, in front; tests want their own page in front
  * (a background tab gets no animation frames), so it is closed first.
  */
-async function closeWelcome(browser: Browser, timeoutMs = 10_000): Promise<void> {
+async function closeWelcome(browser: Browser, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
   for (let waited = 0; waited < timeoutMs; waited += 200) {
     for (const page of await browser.pages()) {
       const url = await href(page).catch(() => '');

@@ -3,6 +3,7 @@
  * Highlights, visible to the page's own world). The card: card-reader.ts.
  */
 import type { Page } from 'puppeteer-core';
+import { UI_TIMEOUT_MS } from './harness';
 
 /** Text of every painted range, by highlight name (collapsed ranges paint nothing and are left out). */
 export function paintedTexts(page: Page): Promise<Record<string, string[]>> {
@@ -41,6 +42,6 @@ export function markCentre(page: Page, text: string, where: 'middle' | 'top' = '
 }
 
 /** Resolves once the page's first highlighting pass has ended. */
-export const firstPassEnded = (page: Page, timeout = 20_000) =>
+export const firstPassEnded = (page: Page, timeout = UI_TIMEOUT_MS) =>
   page.waitForFunction(() => performance.getEntriesByName('r2p:pass:end', 'mark').length > 0, { timeout });
 

@@ -5,6 +5,7 @@
  * aria-label, then aria-labelledby, then the text (with the aria-labels of what it holds).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { UI_TIMEOUT_MS } from './harness';
 
 type Name = string | RegExp;
 type Field = HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
@@ -24,7 +25,7 @@ const ROLES: Record<string, string> = {
 const pattern = (name: Name) => (typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags });
 
 /** Waits for the visible element with this role whose accessible name is `name` (else holds it), or matches the pattern. */
-export async function byRole(page: Page, role: keyof typeof ROLES, name: Name, timeout = 15_000): Promise<ElementHandle<HTMLElement>> {
+export async function byRole(page: Page, role: keyof typeof ROLES, name: Name, timeout = UI_TIMEOUT_MS): Promise<ElementHandle<HTMLElement>> {
   const handle = await page.waitForFunction(
     (selector, wanted) => {
       const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -59,7 +60,7 @@ export async function byRole(page: Page, role: keyof typeof ROLES, name: Name, t
 export const click = async (page: Page, name: Name, role: keyof typeof ROLES = 'button') => (await byRole(page, role, name)).click();
 
 /** Waits for the form field labelled `name`: the control of a <label> with that text, or the element whose aria-label it is. */
-export async function labelled(page: Page, name: Name, timeout = 15_000): Promise<ElementHandle<Field>> {
+export async function labelled(page: Page, name: Name, timeout = UI_TIMEOUT_MS): Promise<ElementHandle<Field>> {
   const handle = await page.waitForFunction(
     (wanted) => {
       const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -83,7 +84,7 @@ export async function typeInto(page: Page, label: Name, text: string): Promise<v
 }
 
 /** Waits until a live region (role status) says something matching `text`, and returns what it says. */
-export async function statusSays(page: Page, text: RegExp, timeout = 15_000): Promise<string> {
+export async function statusSays(page: Page, text: RegExp, timeout = UI_TIMEOUT_MS): Promise<string> {
   const h = await page.waitForFunction(
     (source, flags) => [...document.querySelectorAll('[role=status], output')].map((e) => e.textContent ?? '').find((t) => new RegExp(source, flags).test(t)),
     { timeout },
