@@ -65,7 +65,9 @@ export async function labelled(page: Page, name: Name, timeout = UI_TIMEOUT_MS):
     (wanted) => {
       const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
       const matches = (n: string) => ('exact' in wanted ? n === wanted.exact : new RegExp(wanted.source!, wanted.flags).test(n));
-      const label = [...document.querySelectorAll('label')].find((l) => l.control && matches(clean(l.textContent)));
+      // A label's own words: a <select> it wraps is not part of its name (its options would be).
+      const own = (n: Node): string => (n.nodeType === 3 ? (n.textContent ?? '') : n instanceof Element && n.matches('select, textarea') ? '' : [...n.childNodes].map(own).join(''));
+      const label = [...document.querySelectorAll('label')].find((l) => l.control && matches(clean(own(l))));
       return label?.control ?? [...document.querySelectorAll('[aria-label]')].find((e) => matches(clean(e.getAttribute('aria-label'))));
     },
     { timeout },
