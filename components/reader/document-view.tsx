@@ -5,6 +5,7 @@ import { database } from '@/lib/db/database';
 import { cardDetails } from '@/lib/background/highlight-details';
 import { sendMessage } from '@/lib/messages/transport';
 import { nextPageWith, type ConceptPages } from '@/lib/reader/concept-pages';
+import { PanelRefusal } from '@/lib/highlight/card';
 import { classifyPdfError, type ReaderProblem } from '@/lib/reader/errors';
 import { ReaderSession, type SessionState } from '@/lib/reader/session';
 import type { DocumentSource } from '@/lib/reader/source';
@@ -56,7 +57,7 @@ export function DocumentView({ bytes, source, onProblem, onTitle }: Props) {
                     details: async (id) => cardDetails(knowledgeBase(), id),
                     openInPanel: async (conceptId) => {
                       const r = await sendMessage('highlight/open-panel', { conceptId });
-                      if (!r.ok) throw new Error(r.message ?? 'The side panel could not be opened.');
+                      if (!r.ok) throw new PanelRefusal(r.message ?? 'The side panel could not be opened.');
                     },
                     addToEvidence: async ({ quote, page }) => {
                       if (!opened) return;

@@ -10,7 +10,7 @@ import { reportPageHtml } from '../fixtures/report-page';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
 import { clickCardButton, cardText } from './card-reader';
 import { firstPassEnded, markCentre, marks } from './page-reading';
-import { byRole, statusSays } from './ui';
+import { byRole, click, statusSays } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/sample-report';
 const OTHER_URL = 'http://example.org/report';
@@ -128,6 +128,45 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Added to your evidence/);
     expect(await clips()).toBe(1);
     await page.mouse.move(5, 5, { steps: 4 });
+  });
+
+  it('shows the concept in the side panel at Open in side panel, and says how to open Firefox’s sidebar when it is closed', async () => {
+    type Sidebar = { sidebarAction: { isOpen(o: object): Promise<boolean>; close(): Promise<void> } };
+    // The side panel's page, as an open sidebar holds it (here a tab), on another tab than Search.
+    const panel = await s.openExtensionPage('sidepanel.html#reviews', { width: 360, height: 760 });
+    const sidebarOpen = () => panel.evaluate(() => (globalThis as unknown as { browser: Sidebar }).browser.sidebarAction.isOpen({}));
+    // Firefox opens an extension's sidebar when it is installed.
+    expect(await sidebarOpen()).toBe(true);
+    const openFromCard = async (term: string) => {
+      await page.bringToFront();
+      const at = (await markCentre(page, term))!;
+      await page.mouse.move(at.x - 40, at.y - 40);
+      await page.mouse.move(at.x, at.y, { steps: 4 });
+      await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Open in side panel/);
+      await new Promise((r) => setTimeout(r, 1_000)); // read before clicking: the card takes a click once settled
+      await clickCardButton(page, 'Open in side panel');
+    };
+    await openFromCard('genocide');
+    await expect.poll(() => panel.evaluate(() => document.querySelector<HTMLInputElement>('input[type=search]')?.value ?? '')).toBe('Genocide');
+    expect(await panel.evaluate(() => document.querySelector('[role=tab][aria-selected=true]')?.textContent)).toBe('Search');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await cardText(page)).not.toMatch(/could not|only from/);
+    await page.mouse.move(5, 5, { steps: 4 });
+
+    // The reader closes the sidebar (a click in the extension's own page, as Firefox requires).
+    await panel.bringToFront();
+    await panel.evaluate(() => {
+      const b = Object.assign(document.createElement('button'), { textContent: 'Close the sidebar' });
+      b.onclick = () => void (globalThis as unknown as { browser: Sidebar }).browser.sidebarAction.close();
+      document.body.prepend(b);
+    });
+    await click(panel, 'Close the sidebar');
+    await expect.poll(sidebarOpen).toBe(false);
+    await openFromCard('torture');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Firefox opens the side panel only from its own buttons: click R2P Lens in the toolbar, then Open side panel\. It will show Torture\./);
+    await page.screenshot({ path: `${SHOTS_DIR}/firefox-card-sidebar-closed.png` });
+    await page.mouse.move(5, 5, { steps: 4 });
+    await panel.close();
   });
 
   it('lists the page’s concepts in On this page (the side panel as a tab) and takes the reader to each occurrence', async () => {
