@@ -17,7 +17,7 @@ import { OFF_BY_DEFAULT } from '../../lib/settings/highlight-settings';
 import { matchBundledConcepts } from '../../lib/concepts/bundled';
 import { damagedPdf, imageOnlyPdf, reportPdf, type ReportPdf } from '../fixtures/report-pdf';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
-import { cardText } from './card-reader';
+import { cardText, clickCardButton } from './card-reader';
 import { byRole, click, labelled, statusSays, valueOf } from './ui';
 
 const PDF_URL = 'http://documents.un.org/doc/A-HRC-28-17.pdf';
@@ -128,6 +128,26 @@ describe.skipIf(noFirefox)('PDF reader (Firefox, built extension)', () => {
     await page.mouse.move(at!.x - 30, at!.y - 30);
     await page.mouse.move(at!.x, at!.y, { steps: 4 });
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Open in side panel/);
+    // Open in side panel opens Firefox's sidebar from the reader (the extension's own page), even
+    // once the reader has closed it.
+    type Sidebar = { sidebarAction: { isOpen(o: object): Promise<boolean>; close(): Promise<void> } };
+    const sidebarOpen = () => page.evaluate(() => (globalThis as unknown as { browser: Sidebar }).browser.sidebarAction.isOpen({}));
+    // A button of the test's own, out of the pages' way (fixed in a corner), clicked with the real pointer.
+    const closer = await page.evaluateHandle(() => {
+      const b = Object.assign(document.createElement('button'), { textContent: 'Close the sidebar' });
+      b.style.cssText = 'position:fixed;right:0;bottom:0;z-index:10';
+      b.onclick = () => void (globalThis as unknown as { browser: Sidebar }).browser.sidebarAction.close();
+      return document.body.appendChild(b);
+    });
+    await closer.click();
+    await expect.poll(sidebarOpen).toBe(false);
+    await page.mouse.move(at!.x - 30, at!.y - 30);
+    await page.mouse.move(at!.x, at!.y, { steps: 4 });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Open in side panel/);
+    await new Promise((r) => setTimeout(r, 1_000)); // the card takes a click once settled
+    await clickCardButton(page, 'Open in side panel');
+    await expect.poll(sidebarOpen).toBe(true);
+    expect(await cardText(page)).not.toMatch(/could not|only from/);
 
     // Find: a phrase from page 6 takes the reader there.
     const phrase = pdf.pages[5]!.filter((l) => l.length > 40)[0]!.split(' ').slice(0, 5).join(' ');
