@@ -38,8 +38,10 @@ export default defineConfig({
           environment: 'node',
           // One Firefox at a time: the machines have two cores.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // A launch may take its whole 90 s and the welcome tab 30 s more on a loaded machine
+          // (tests/e2e-firefox/harness.ts); each wait in a test is 30 s at most.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -13,7 +13,7 @@
  * - All of Firefox's traffic goes through a recording proxy (recording-proxy.ts), which serves
  *   the test's UN pages at their real addresses and refuses anything else.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -31,9 +31,18 @@ export const GECKO_ID = 'r2p-lens@r2p-lens.example';
 export const EXTENSION_UUID = '5d2e0c47-9a1b-4f63-8e2d-7b10c4a9f3e6';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
+const runnable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false; // absent, a dangling link (the package removed), or not executable
+  }
+};
+
 export function findFirefox(): string | undefined {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  return candidates.find((p): p is string => !!p && existsSync(p));
+  return candidates.find((p): p is string => !!p && runnable(p));
 }
 
 export const firefoxPath = findFirefox();
