@@ -16,6 +16,7 @@ import { knowledgeBase } from '../../lib/catalogue/knowledge';
 import { OFF_BY_DEFAULT } from '../../lib/settings/highlight-settings';
 import { matchBundledConcepts } from '../../lib/concepts/bundled';
 import { damagedPdf, imageOnlyPdf, reportPdf, type ReportPdf } from '../fixtures/report-pdf';
+import { pendingClipsInPage } from '../support/pending-clips';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
 import { cardText, clickCardButton } from './card-reader';
 import { byRole, click, labelled, statusSays, valueOf } from './ui';
@@ -37,19 +38,7 @@ async function goToPage(page: Page, n: number) {
 const textOf = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 
 /** Evidence clips waiting to be filed, read from the extension's database. */
-const pendingClips = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ quote: string; title: string; url: string; page?: number }[]>((resolve, reject) => {
-        const req = indexedDB.open('r2p-lens');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('evidence').objectStore('evidence').getAll();
-          all.onsuccess = () => (req.result.close(), resolve(all.result));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+const pendingClips = (page: Page) => page.evaluate(pendingClipsInPage);
 
 /** Concept marks painted now, with the page each is on. */
 const paintedOnPage = (page: Page, n: number) =>
