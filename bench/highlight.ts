@@ -24,6 +24,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { knowledgeBase } from '../lib/catalogue/knowledge';
 import { manyNodesPageHtml } from '../tests/fixtures/many-nodes-page';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
+import { benchTableHandover } from './highlight-table';
 import { ms } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -383,6 +384,7 @@ export async function benchHighlight(): Promise<{ lines: string[] }> {
   } finally {
     await browser.close();
   }
+  lines.push(...(await benchTableHandover(ROOT)));
   const outDir = resolve(ROOT, process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3/content-scripts/content.js');
   lines.push(
     existsSync(outDir)

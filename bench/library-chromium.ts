@@ -106,6 +106,7 @@ export async function benchLibraryChromium(files: { sample: Uint8Array; big: Uin
         if (rows !== files.bigRows) continue;
         const plain = summarise(await searchTimes(r.page));
         lines.push(`Chromium: search round trip through the UI at ${nf.format(rows)} rows (type, rank, render, read back), no filter: p50 ${ms(plain.p50)}, p95 ${ms(plain.p95)} (n=${plain.n})`);
+        await r.page.getByRole('button', { name: /^Filters/ }).click();
         await r.page.getByLabel('Response').selectOption('supported');
         await r.page.getByLabel('Atrocity prevention relevant only').check();
         const filtered = summarise(await searchTimes(r.page));

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const NODE22_VERSION = '22.23.5';
@@ -27,9 +27,36 @@ export function node22({ fetch = true } = {}) {
   return binary;
 }
 
+const serverDir = join(root, 'server');
+
+/**
+ * The team server's own packages (server/package.json, locked in server/package-lock.json),
+ * installed by npm running on Node 22: Hocuspocus declares Node 22, and installed with the
+ * extension's packages on Node 20 it made `npm install` warn. Run by `npm install` (postinstall).
+ */
+export function serverPackages({ fetch = true } = {}) {
+  if (existsSync(join(serverDir, 'node_modules', '@hocuspocus', 'server', 'package.json'))) return true;
+  if (!fetch) return false;
+  const node = node22();
+  process.stderr.write('Installing the team server\'s packages (server/package.json) with Node 22…\n');
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund', '--prefix', serverDir], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    // npm's own script runs on the first `node` in PATH: this one.
+    env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
+  });
+  return true;
+}
+
 /** The arguments that run server/team-server.ts under that Node (TypeScript types stripped). */
 export const serverArgs = (args) => ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', join(root, 'server', 'team-server.ts'), ...args];
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.stdout.write(`${node22()}\n`);
+  if (process.argv.includes('--server-packages')) {
+    try {
+      serverPackages();
+    } catch (e) {
+      // Offline, say: the extension installs and builds all the same; only the team server waits.
+      process.stderr.write(`The team server's packages could not be installed now (${e instanceof Error ? e.message.split('\n')[0] : e}); run \`npm install\` again online before \`npm run team-server\` or \`npm test\`.\n`);
+    }
+  } else process.stdout.write(`${node22()}\n`);
 }

@@ -1,5 +1,5 @@
 /**
- * The column-mapping step: a file whose header no known export has. A preview of its first rows,
+ * The column-mapping step: a file whose header no known export has. A preview of its columns,
  * and for each thing the library keeps, which column holds it. The choice is remembered for that
  * header (lib/import/run-import.ts), so the next file with the same columns imports at once.
  */
@@ -20,6 +20,15 @@ const HINTS: Partial<Record<Field, RegExp>> = {
   symbol: /symbol/,
   date: /date/,
 };
+
+/** A column's first few values, each cut short, for the preview. */
+const samples = (preview: readonly string[][], i: number) =>
+  preview
+    .map((row) => (row[i] ?? '').trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((v) => (v.length > 60 ? `${v.slice(0, 60).trimEnd()}…` : v))
+    .join(' · ');
 
 function guess(header: readonly string[]): Columns {
   const out: Columns = {};
@@ -47,28 +56,15 @@ export function ColumnMapping({ question, onAnswer }: { question: MappingQuestio
         “{question.fileName}” is not laid out like the exports we know. Choose which of its columns holds the text, the State under Review and the rest;
         this is remembered for files with the same columns.
       </p>
-      <div className="mapping-preview" tabIndex={0} aria-label="The file's first rows">
-        <table>
-          <thead>
-            <tr>
-              {question.header.map((_, i) => (
-                <th key={i} scope="col">
-                  {name(i)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {question.preview.map((row, r) => (
-              <tr key={r}>
-                {question.header.map((_, i) => (
-                  <td key={i}>{(row[i] ?? '').slice(0, 80)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* Column by column, each with its first values: a file's rows side by side would scroll sideways in the panel. */}
+      <dl className="mapping-preview" aria-label="The file's columns and their first values">
+        {question.header.map((_, i) => (
+          <div key={i}>
+            <dt>{name(i)}</dt>
+            <dd>{samples(question.preview, i) || <span className="muted">empty in the first rows</span>}</dd>
+          </div>
+        ))}
+      </dl>
       <div className="mapping-fields">
         {MAPPABLE.map(({ field, label, required }) => (
           <label key={field}>

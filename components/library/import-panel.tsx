@@ -11,17 +11,24 @@ import { ColumnMapping } from './column-mapping';
 
 const nf = new Intl.NumberFormat('en-GB');
 
-export function ImportPanel({ importer, onImported }: { importer: Importer; onImported: () => void }) {
+/**
+ * `collapsed` (the library has rows): the panel folds into one "Import more recommendations" line,
+ * so the search comes first; it opens for an import (a file dropped on the line too) and keeps
+ * its summary open after.
+ */
+export function ImportPanel({ importer, onImported, collapsed = false }: { importer: Importer; onImported: () => void; collapsed?: boolean }) {
   const [running, setRunning] = useState<RunningImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [open, setOpen] = useState(false);
   const [mapping, setMapping] = useState<{ question: MappingQuestion; answer: (c: Columns | null) => void } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const start = (list: FileList | readonly File[] | null | undefined) => {
     const files = [...(list ?? [])];
     if (!files.length || running) return;
+    setOpen(true);
     setOutcome(null);
     setProgress({ phase: 'parsing', rowsDone: 0, rowsStored: 0, fraction: 0, rowsPerSecond: 0 });
     const run = importer(files, {
@@ -48,55 +55,70 @@ export function ImportPanel({ importer, onImported }: { importer: Importer; onIm
     });
   };
 
+  // One structure whether folded or not: a file chosen while the library loads (and the panel
+  // folds) lands in the same input.
+  const shown = !collapsed || open;
   return (
-    <section className="library-import" aria-labelledby="library-import-heading">
-      <h2 id="library-import-heading" className="group-heading">Import</h2>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          start(e.dataTransfer.files);
-        }}
-      >
-        <label>
-          Import UPR recommendations
-          <input
-            ref={inputRef}
-            type="file"
-            accept=".csv,.xlsx,.json,text/csv,text/plain,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple
-            disabled={!!running}
-            onChange={(e) => start(e.target.files)}
-          />
-        </label>
-        <p className="muted">
-          UPR Info's CSV export, or OHCHR's Universal Human Rights Index as Excel, CSV or its full JSON data set. Choose or drop several files at once; rows
-          found in more than one are kept once. They stay on this computer.
-        </p>
-      </div>
-      {mapping && <ColumnMapping key={mapping.question.fileName} question={mapping.question} onAnswer={mapping.answer} />}
-      {running && progress && !mapping && (
-        <div className="import-progress">
-          <progress aria-label="Import progress" max={1} value={progress.fraction} />
-          <p className="muted" aria-live="polite">
-            {progress.phase === 'parsing' ? 'Reading' : 'Saving'}
-            {progress.phase === 'parsing' && progress.fileCount && progress.fileCount > 1 ? ` file ${(progress.fileIndex ?? 0) + 1} of ${progress.fileCount}` : ''} ·{' '}
-            {nf.format(progress.rowsDone)} rows
-            {progress.rowsTotal ? ` of ${nf.format(progress.rowsTotal)}` : ''}
-            {progress.phase === 'parsing' && progress.rowsStored ? ` (${nf.format(progress.rowsStored)} saved)` : ''} · {nf.format(Math.round(progress.rowsPerSecond))} rows/s
-          </p>
-          <button type="button" className="secondary" onClick={() => running.cancel()}>
-            Cancel
+    <section
+      className={`library-import${collapsed ? ' folded' : ''}`}
+      aria-labelledby="library-import-heading"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+        setOpen(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        start(e.dataTransfer.files);
+      }}
+    >
+      <h2 id="library-import-heading" className="group-heading">
+        {collapsed ? (
+          <button type="button" className="link-button disclosure" aria-expanded={shown} aria-controls="library-import-body" onClick={() => setOpen((o) => !o)}>
+            Import more recommendations
           </button>
+        ) : (
+          'Import'
+        )}
+      </h2>
+      <div id="library-import-body" hidden={!shown}>
+        <div className={`drop-zone${dragging ? ' dragging' : ''}`}>
+          <label>
+            Import UPR recommendations
+            <input
+              ref={inputRef}
+              type="file"
+              accept=".csv,.xlsx,.json,text/csv,text/plain,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              multiple
+              disabled={!!running}
+              onChange={(e) => start(e.target.files)}
+            />
+          </label>
+          <p className="muted">
+            UPR Info's CSV export, or OHCHR's Universal Human Rights Index as Excel, CSV or its full JSON data set. Choose or drop several files at once; rows
+            found in more than one are kept once. They stay on this computer.
+          </p>
         </div>
-      )}
-      {outcome && <OutcomeView outcome={outcome} />}
+        {mapping && <ColumnMapping key={mapping.question.fileName} question={mapping.question} onAnswer={mapping.answer} />}
+        {running && progress && !mapping && (
+          <div className="import-progress">
+            <progress aria-label="Import progress" max={1} value={progress.fraction} />
+            <p className="muted" aria-live="polite">
+              {progress.phase === 'parsing' ? 'Reading' : 'Saving'}
+              {progress.phase === 'parsing' && progress.fileCount && progress.fileCount > 1 ? ` file ${(progress.fileIndex ?? 0) + 1} of ${progress.fileCount}` : ''} ·{' '}
+              {nf.format(progress.rowsDone)} rows
+              {progress.rowsTotal ? ` of ${nf.format(progress.rowsTotal)}` : ''}
+              {progress.phase === 'parsing' && progress.rowsStored ? ` (${nf.format(progress.rowsStored)} saved)` : ''} · {nf.format(Math.round(progress.rowsPerSecond))} rows/s
+            </p>
+            <button type="button" className="secondary" onClick={() => running.cancel()}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {outcome && <OutcomeView outcome={outcome} />}
+      </div>
     </section>
   );
 }

@@ -58,6 +58,9 @@ function Choice({ label, value, none, options, onPick }: { label: string; value:
   );
 }
 
+/** Filters in use (a session range from and to counts as two). */
+export const libraryFiltersInUse = (filters: LibraryFilters) => Object.values(filters).filter((v) => v !== undefined).length;
+
 const same = (v: string | number) => [v, String(v)] as const;
 
 /** Re-rendered only when the index or the filters change, not at every keystroke (its lists hold hundreds of options). */
@@ -88,11 +91,6 @@ export const LibraryFilterBar = memo(function LibraryFilterBar({ index, filters,
           <input type="checkbox" checked={!!filters.relevantOnly} onChange={(e) => set('relevantOnly', e.target.checked || undefined)} />
           Atrocity prevention relevant only
         </label>
-        {Object.values(filters).some((v) => v !== undefined) && (
-          <button type="button" className="secondary" onClick={() => onChange({})}>
-            Clear filters
-          </button>
-        )}
       </div>
     </div>
   );

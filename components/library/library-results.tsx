@@ -1,23 +1,41 @@
 /**
  * The result list, virtualised: 267,000 rows render as the dozen in view, and only those are read
  * from IndexedDB (lib/library/row-source.ts); a row not read yet shows as a placeholder for the
- * few milliseconds its block takes.
+ * few milliseconds its block takes. It flows with the side panel's own scroll (no box scrolling
+ * inside the panel), so the virtualiser follows the window.
  */
-import { useEffect, useReducer, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { LibraryRow } from '@/lib/db/rows';
 import { ACTION_LABELS, KIND_LABELS, mechanismLabel, responseLabel } from '@/lib/library/labels';
 import type { RowSource } from '@/lib/library/row-source';
 import { useKnowledge } from '../knowledge-context';
 
-const ESTIMATE = 130;
+const ESTIMATE = 160;
+
+/** Where the list starts in the document: what sits above it (filters, chart, import summary) changes height. */
+function useDocumentTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setTop(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return top;
+}
 
 export function LibraryResults({ positions, source }: { positions: Int32Array; source: RowSource }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const top = useDocumentTop(listRef);
   const [, rowsArrived] = useReducer((n: number) => n + 1, 0);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useWindowVirtualizer({
     count: positions.length,
-    getScrollElement: () => scrollRef.current,
+    scrollMargin: top,
     estimateSize: () => ESTIMATE,
     // An element with no layout (a hidden panel) measures 0: keep the estimate rather than
     // collapse every row onto one line and render the whole list.
@@ -39,26 +57,24 @@ export function LibraryResults({ positions, source }: { positions: Int32Array; s
     };
   }, [wanted, source]);
   return (
-    <div ref={scrollRef} className="library-results" tabIndex={0} aria-label="Library results">
-      <ul style={{ height: virtualizer.getTotalSize() }} className="library-results-inner">
-        {items.map((v) => {
-          const row = source.cached(positions[v.index]!);
-          return (
-            <li
-              key={v.key}
-              data-index={v.index}
-              ref={virtualizer.measureElement}
-              className="library-row"
-              style={{ transform: `translateY(${v.start}px)` }}
-              aria-setsize={positions.length}
-              aria-posinset={v.index + 1}
-            >
-              {row ? <RowCard row={row} /> : <article className="result-card library-card loading" aria-busy="true" />}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
+    <ul ref={listRef} style={{ height: virtualizer.getTotalSize() }} className="library-results" aria-label="Library results">
+      {items.map((v) => {
+        const row = source.cached(positions[v.index]!);
+        return (
+          <li
+            key={v.key}
+            data-index={v.index}
+            ref={virtualizer.measureElement}
+            className="library-row"
+            style={{ transform: `translateY(${v.start - top}px)` }}
+            aria-setsize={positions.length}
+            aria-posinset={v.index + 1}
+          >
+            {row ? <RowCard row={row} /> : <article className="result-card library-card loading" aria-busy="true" />}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

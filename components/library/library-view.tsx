@@ -10,7 +10,8 @@ import type { LibraryFilters } from '@/lib/library/search-index';
 import { csvHead, csvLine } from '@/lib/library/export-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { ImportPanel } from './import-panel';
-import { LibraryFilterBar } from './library-filters';
+import { FiltersDisclosure } from '../filters-disclosure';
+import { LibraryFilterBar, libraryFiltersInUse } from './library-filters';
 import { LibraryResults } from './library-results';
 import { SurChart } from './sur-chart';
 import './library.css';
@@ -62,7 +63,7 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
 
   return (
     <div className="library-view">
-      <ImportPanel importer={importer} onImported={reload} />
+      <ImportPanel importer={importer} onImported={reload} collapsed={!!index && index.size > 0} />
       {loadError && <p role="alert">The library could not be read: {loadError}</p>}
       {!index && !loadError && <p className="muted">Opening the library…</p>}
       {index && index.size === 0 && (
@@ -83,26 +84,29 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
-          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
-          <div className="library-toolbar">
-            <p role="status" className="result-count">
-              {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+          <FiltersDisclosure
+            count={libraryFiltersInUse(filters)}
+            onClear={() => setFilters({})}
+            lead={
+              <p role="status" className="result-count">
+                {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+              </p>
+            }
+            trail={
+              <button type="button" className="secondary" disabled={!result.total || exporting} onClick={() => void exportCsv()}>
+                {exporting ? 'Exporting…' : 'Export CSV'}
+              </button>
+            }
+          >
+            <LibraryFilterBar index={index} filters={filters} onChange={setFilters} />
+            {/* Here rather than below the list: the list flows with the panel, its end is far away. */}
+            <p className="muted library-note">
+              “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
+              hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.
             </p>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!result.total || exporting}
-              onClick={() => void exportCsv()}
-            >
-              {exporting ? 'Exporting…' : 'Export CSV'}
-            </button>
-          </div>
+          </FiltersDisclosure>
+          {filters.sur && <SurChart sur={filters.sur} bars={bars} />}
           <LibraryResults positions={result.positions} source={lib.rows} />
-          <p className="muted library-note">
-            “Atrocity prevention relevant” marks a recommendation whose text names an atrocity crime or a risk (torture, enforced disappearance,
-            hate speech, impunity…), or a principle linked to a risk factor of the UN Framework of Analysis.
-          </p>
         </section>
       )}
     </div>

@@ -9,12 +9,14 @@ export function SurChart({ sur, bars }: { sur: string; bars: SessionBar[] }) {
   const barW = 28;
   const gap = 14;
   const h = 120;
+  // Room above the tallest bar for its count.
+  const top = 14;
   const width = bars.length * (barW + gap) + gap;
   const summary = bars.map((b) => `session ${b.session}: ${b.received} received, ${b.relevant} relevant, ${pct(b.shareSupported)} supported`).join('; ');
   return (
     <figure className="sur-chart" aria-labelledby="sur-chart-caption">
       <figcaption id="sur-chart-caption">Recommendations to {sur} per session</figcaption>
-      <svg role="img" aria-label={`${sur}: ${summary}`} viewBox={`0 0 ${width} ${h + 34}`} width={Math.min(width, 560)} preserveAspectRatio="xMinYMin meet">
+      <svg role="img" aria-label={`${sur}: ${summary}`} viewBox={`0 ${-top} ${width} ${h + 34 + top}`} width={Math.min(width, 560)} preserveAspectRatio="xMinYMin meet">
         {bars.map((b, i) => {
           const x = gap + i * (barW + gap);
           const rh = (b.received / max) * h;
@@ -42,28 +44,30 @@ export function SurChart({ sur, bars }: { sur: string; bars: SessionBar[] }) {
       </p>
       <details>
         <summary>Show as a table</summary>
-        <table className="sur-table">
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Received</th>
-              <th scope="col">Atrocity-relevant</th>
-              <th scope="col">Supported</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.session}>
-                <th scope="row">{b.session}</th>
-                <td>{b.received}</td>
-                <td>{b.relevant}</td>
-                <td>
-                  {b.supported} ({pct(b.shareSupported)})
-                </td>
+        <div className="scroll-x">
+          <table className="sur-table">
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">Received</th>
+                <th scope="col">Atrocity-relevant</th>
+                <th scope="col">Supported</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.session}>
+                  <th scope="row">{b.session}</th>
+                  <td>{b.received}</td>
+                  <td>{b.relevant}</td>
+                  <td>
+                    {b.supported} ({pct(b.shareSupported)})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

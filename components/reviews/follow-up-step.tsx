@@ -64,7 +64,8 @@ function FollowUp({ db, row, n }: { db: R2PDatabase; row: FollowUpRow; n: number
       </p>
       <AutosaveField label={`What (${kind.toLowerCase()} ${n})`} multiline rows={2} initial={row.what} edit={edit('what')} />
       <div className="field-row">
-        <AutosaveField label="Partner" initial={row.partner} placeholder="OHCHR, UNDP, …" edit={edit('partner')} />
+        {/* Partners are named in full ("OHCHR, UNDP and the Office on Genocide Prevention …"): the whole row, wrapping. */}
+        <AutosaveField label="Partner" className="wide" multiline rows={1} initial={row.partner} placeholder="OHCHR, UNDP, …" edit={edit('partner')} />
         <AutosaveField label="Who in the delegation" initial={row.owner} edit={edit('owner')} />
         <AutosaveField label="By when" type="date" initial={row.due} edit={edit('due')} />
       </div>

@@ -9,12 +9,14 @@ interface Props {
   onSelect: (id: string) => void;
   onNew: () => void;
   onDelete: (id: string) => void;
+  /** Where each shared review syncs (review id → server host): said in the list, not only inside the review. */
+  sharedWith?: ReadonlyMap<string, string>;
 }
 
 export const reviewLabel = (r: ReviewRow, stateName: (code: string) => string) =>
   `${stateName(r.stateCode)}${r.session ? `, session ${r.session}` : ''}`;
 
-export function ReviewList({ reviews, selectedId, stateName, onSelect, onNew, onDelete }: Props) {
+export function ReviewList({ reviews, selectedId, stateName, onSelect, onNew, onDelete, sharedWith }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <nav className="review-list" aria-label="Reviews">
@@ -23,10 +25,20 @@ export function ReviewList({ reviews, selectedId, stateName, onSelect, onNew, on
           <li key={r.id} className={r.id === selectedId ? 'current' : undefined}>
             <button type="button" className="secondary" aria-current={r.id === selectedId ? 'true' : undefined} onClick={() => onSelect(r.id)}>
               {reviewLabel(r, stateName)}
+              {sharedWith?.has(r.id) && (
+                <span className="shared-tag" title={`Shared with ${sharedWith.get(r.id)}`}>
+                  {' '}
+                  · shared<span className="visually-hidden"> with {sharedWith.get(r.id)}</span>
+                </span>
+              )}
             </button>
             {confirming === r.id ? (
               <span className="confirm" role="group" aria-label={`Confirm deleting the review of ${reviewLabel(r, stateName)}`}>
-                <span>Delete this review and all its drafts?</span>
+                <span>
+                  {sharedWith?.has(r.id)
+                    ? 'Delete this review and all its drafts from this browser? Colleagues keep their copy.'
+                    : 'Delete this review and all its drafts?'}
+                </span>
                 <button type="button" className="danger" onClick={() => (setConfirming(null), onDelete(r.id))}>
                   Yes, delete
                 </button>

@@ -9,6 +9,7 @@ import type { Clock } from '@/lib/reviews/autosave';
 import { createReview, listReviews, purgeDeletedReviews, softDeleteReview, undoDeleteReview, UNDO_WINDOW_MS } from '@/lib/reviews/reviews';
 import { clearOpenRequest, peekOpenRequest, type ReviewStep } from '@/lib/reviews/open-request';
 import { stateNames } from '@/lib/catalogue/state-in-sentence';
+import { serverHost } from '@/lib/sync/share-address';
 import { useKnowledge } from '../knowledge-context';
 import { AutosaveProvider, SaveStatus } from './autosave-context';
 import { NewReviewForm } from './new-review-form';
@@ -51,6 +52,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
   const kb = useKnowledge();
   const stateName = useCallback((code: string) => kb.states.find((s) => s.code === code)?.name ?? code, [kb]);
   const reviews = useLiveQuery(() => listReviews(db), [db]);
+  const sharedWith = useLiveQuery(async () => new Map((await db.shares.toArray()).map((s) => [s.reviewId, serverHost(s.server)])), [db]);
   const [opening] = useState(openRequest);
   const [selectedId, setSelectedId] = useState<string | null>(() => opening?.reviewId ?? remembered());
   const [openStep, setOpenStep] = useState<ReviewStep | undefined>(opening?.step);
@@ -114,6 +116,7 @@ export function ReviewsView({ db = database(), clock, delayMs }: { db?: R2PDatab
               reviews={reviews}
               selectedId={selected?.id ?? null}
               stateName={stateName}
+              sharedWith={sharedWith}
               onSelect={select}
               onNew={() => setCreating(true)}
               onDelete={(id) => {

@@ -7,14 +7,13 @@ import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { ShareRow } from '@/lib/db/rows';
 import type { SessionView } from '@/lib/sync/session';
-import { isUnencrypted, shareLink } from '@/lib/sync/share-address';
+import { isUnencrypted, serverHost, shareLink } from '@/lib/sync/share-address';
 import { leaveReview } from '@/lib/sync/shares';
 import { CopyButton } from '../copy-button';
 import { useSharing } from './share-context';
 import { ShareForm } from './share-form';
 import './share.css';
 
-const host = (server: string) => server.replace(/^wss?:\/\//, '');
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 function statusLine(share: ShareRow, view: SessionView | undefined): { text: string; tone: string } {
@@ -64,7 +63,7 @@ export function SharePanel({ db, reviewId }: { db: R2PDatabase; reviewId: string
   return (
     <section className={`share-bar shared tone-${status.tone}`} aria-label="Sharing">
       <p className="share-where">
-        <strong>{stopped ? 'Was shared' : 'Shared'}</strong> on {host(share.server)} · you are {share.displayName}
+        <strong>{stopped ? 'Was shared' : 'Shared'}</strong> on {serverHost(share.server)} · you are {share.displayName}
         {isUnencrypted(share.server) && <span className="share-warning"> · not encrypted</span>}
       </p>
       <p className="share-status" role={stopped ? 'alert' : 'status'} aria-live="polite">

@@ -189,13 +189,16 @@ function StatementEditor({ db, review, state, drafts, labelOf, statement, defaul
           <label htmlFor="st-pace">Pace (words per minute)</label>
           <input id="st-pace" type="number" min={MIN_WORDS_PER_MINUTE} max={MAX_WORDS_PER_MINUTE} value={pace} onChange={(e) => (setPace(e.target.value), edit(field('pace'), e.target.value))} />
         </div>
-        <div className="field">
-          <label htmlFor="st-min">Time allotted: minutes</label>
-          <input id="st-min" type="number" min={0} value={minutes} onChange={(e) => (setMinutes(e.target.value), saveAllotted(e.target.value, seconds))} />
-        </div>
-        <div className="field">
-          <label htmlFor="st-sec">seconds</label>
-          <input id="st-sec" type="number" min={0} max={59} value={seconds} onChange={(e) => (setSeconds(e.target.value), saveAllotted(minutes, e.target.value))} />
+        {/* Minutes and seconds wrap together: "seconds" alone on a line reads as a field of its own. */}
+        <div className="allotted">
+          <div className="field">
+            <label htmlFor="st-min">Time allotted: minutes</label>
+            <input id="st-min" type="number" min={0} value={minutes} onChange={(e) => (setMinutes(e.target.value), saveAllotted(e.target.value, seconds))} />
+          </div>
+          <div className="field">
+            <label htmlFor="st-sec">seconds</label>
+            <input id="st-sec" type="number" min={0} max={59} value={seconds} onChange={(e) => (setSeconds(e.target.value), saveAllotted(minutes, e.target.value))} />
+          </div>
         </div>
       </div>
       <p className={over ? 'timing-result over' : 'timing-result'} aria-live="polite">

@@ -18,10 +18,12 @@ function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () =>
   );
 }
 
+/** Filters in use: each chosen value counts (two reports chosen are two filters). */
+export const filtersInUse = (filters: CatalogueFilters) => Object.values(filters).reduce((n, v) => n + (v?.length ?? 0), 0);
+
 export function FilterBar({ filters, onChange }: { filters: CatalogueFilters; onChange: (f: CatalogueFilters) => void }) {
   const kb = useKnowledge();
   const set = <K extends Key>(key: K, value: CatalogueFilters[K]) => onChange({ ...filters, [key]: value });
-  const active = Object.values(filters).some((v) => v?.length);
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
       <div className="chip-row" role="group" aria-label="Report">
@@ -81,11 +83,6 @@ export function FilterBar({ filters, onChange }: { filters: CatalogueFilters; on
               ))}
           </select>
         </label>
-        {active && (
-          <button type="button" className="secondary" onClick={() => onChange({})}>
-            Clear filters
-          </button>
-        )}
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { buildCatalogueIndex, groupByReport, type CatalogueFilters, type CatalogueHit } from '@/lib/catalogue/search';
 import type { R2PDatabase } from '@/lib/db/database';
 import { useKnowledge } from '../knowledge-context';
-import { FilterBar } from './filter-bar';
+import { FiltersDisclosure } from '../filters-disclosure';
+import { FilterBar, filtersInUse } from './filter-bar';
 import { ResultCard } from './result-card';
 
 /** Ranked results are cut here; the count still tells how many matched. */
@@ -83,6 +84,16 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
     </li>
   );
 
+  const resultCount = (
+    <p className="result-count" role="status" aria-live="polite">
+      {hits.length === 0
+        ? ''
+        : ranked
+          ? `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
+          : `All ${hits.length} recommendations, by report`}
+    </p>
+  );
+
   return (
     <section className="search-view" aria-label="Search the Secretary-General's recommendations">
       <div className="search-box">
@@ -107,14 +118,13 @@ export function SearchView({ initialQuery = '', onQueryChange, compact = false, 
           }}
         />
       </div>
-      {!compact && <FilterBar filters={filters} onChange={setFilters} />}
-      <p className="result-count" role="status" aria-live="polite">
-        {hits.length === 0
-          ? ''
-          : ranked
-            ? `${hits.length} ${hits.length === 1 ? 'recommendation' : 'recommendations'}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}`
-            : `All ${hits.length} recommendations, by report`}
-      </p>
+      {compact ? (
+        resultCount
+      ) : (
+        <FiltersDisclosure count={filtersInUse(filters)} onClear={() => setFilters({})} lead={resultCount}>
+          <FilterBar filters={filters} onChange={setFilters} />
+        </FiltersDisclosure>
+      )}
       {hits.length === 0 ? (
         <div className="empty-state">
           <p>

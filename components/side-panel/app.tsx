@@ -49,8 +49,9 @@ export function SidePanelApp() {
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>R2P Lens</h1>
+      <header className="app-header side-panel-header">
+        {/* The browser's panel header already names the extension: the page keeps its heading for screen readers. */}
+        <h1 className="visually-hidden">R2P Lens</h1>
         <nav role="tablist" aria-label="Sections">
           {TABS.map((t, i) => (
             <button

@@ -4,6 +4,7 @@
  * next/previous commands, and content-script registration for the sites the user added.
  */
 import { browser } from 'wxt/browser';
+import { LEXICON_GZ_BASE64 } from '../concepts-compiled/lexicon-data';
 import { knowledgeBase } from '../catalogue/knowledge';
 import { handleMessages, sendToTab } from '../messages/transport';
 import { readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
@@ -62,6 +63,7 @@ async function activeTabId(): Promise<number | undefined> {
 
 export function registerHighlight(): void {
   handleMessages({
+    'highlight/lexicon': () => ({ gzBase64: LEXICON_GZ_BASE64 }),
     'highlight/card': ({ conceptId }) => cardDetails(knowledgeBase(), conceptId),
     'highlight/counts': async (summary, sender) => {
       const tabId = sender.tab?.id;

@@ -1,9 +1,10 @@
 /**
- * The lexicon as the content script ships it: the matcher's tries, compiled at build time by
+ * The lexicon as the content script gets it: the matcher's tries, compiled at build time by
  * scripts/compile-lexicon.ts (terms only: no definitions, no links), plus each concept's
  * category, gzipped and base64-encoded into lib/concepts-compiled/lexicon-data.ts (about 17 KB).
- * At start the content script only unpacks and parses it (native calls): nothing is tokenised,
- * folded or compiled on the page.
+ * The background bundles it and hands it over ('highlight/lexicon'), so the script injected in
+ * every UN page stays small. At start the content script only unpacks and parses it (native
+ * calls): nothing is tokenised, folded or compiled on the page.
  */
 import type { Concept } from '../catalogue/schema';
 import { compileLexicon, deserializeLexicon, type CompiledLexicon } from '../concepts/compile';

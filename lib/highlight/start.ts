@@ -5,7 +5,6 @@
  */
 import { matchConcepts } from '../concepts/match';
 import { isAutomaticHost, readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
-import { LEXICON_GZ_BASE64 } from '../concepts-compiled/lexicon-data';
 import { loadShippedLexicon } from './lexicon-rows';
 import { MAX_HITS_PER_BLOCK } from './orchestrator';
 import { PanelRefusal } from './card';
@@ -50,8 +49,21 @@ export function startContentScript(doc: Document, signal: AbortSignal, options: 
   });
 }
 
+/**
+ * The shipped concept table, from the background (which bundles it): asked twice, since a
+ * service worker that is starting up may not listen yet when the page's first request comes.
+ */
+async function shippedTable(): Promise<string> {
+  try {
+    return (await send('highlight/lexicon', {})).gzBase64;
+  } catch {
+    await new Promise((r) => setTimeout(r, 300));
+    return (await send('highlight/lexicon', {})).gzBase64;
+  }
+}
+
 async function load(doc: Document, alive: StartOptions['alive']): Promise<PageController> {
-  const [{ lexicon, categoryOf }, settings] = await Promise.all([loadShippedLexicon(LEXICON_GZ_BASE64), readHighlightSettings()]);
+  const [{ lexicon, categoryOf }, settings] = await Promise.all([shippedTable().then(loadShippedLexicon), readHighlightSettings()]);
   const controller = new PageController(doc, {
     match: (text) => matchConcepts(text, lexicon, { perBlock: MAX_HITS_PER_BLOCK }),
     categoryOf: (id) => categoryOf.get(id),

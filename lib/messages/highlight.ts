@@ -32,6 +32,9 @@ export const JumpResultSchema = z.object({ index: z.number().int(), total: z.num
 export type JumpResult = z.infer<typeof JumpResultSchema>;
 
 export const highlightMessages = defineMessages({
+  // The concept table (lib/highlight/lexicon-rows.ts): the background holds it so the content
+  // script, loaded on every UN page, does not carry its 17 KB.
+  'highlight/lexicon': { request: z.object({}), response: z.object({ gzBase64: z.string().min(1) }) },
   'highlight/card': { request: z.object({ conceptId }), response: CardDetailsSchema.nullable() },
   'highlight/counts': { request: PageSummarySchema, response: ok },
   'highlight/open-panel': { request: z.object({ conceptId }), response: ok },

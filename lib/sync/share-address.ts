@@ -71,3 +71,6 @@ export function parseShareTarget(address: string, token = ''): Checked<ShareTarg
   if (!tok.ok) return tok;
   return { ok: true, value: { server: server.value, ...tok.value } };
 }
+
+/** The server as the user knows it: its host and path, without the web socket scheme. */
+export const serverHost = (server: string) => server.replace(/^wss?:\/\//, '');

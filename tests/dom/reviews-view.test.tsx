@@ -45,6 +45,18 @@ describe('the Reviews tab', () => {
     await until(() => /^Kenya/.test(container.querySelector('#review-h')?.textContent ?? ''));
   });
 
+  it('says in the list which reviews are shared and where, and that deleting one keeps the colleagues\' copies', async () => {
+    const kenya = await createReview(db, { stateCode: 'KEN', delegation: 'Norway', session: 46 }, 1);
+    await createReview(db, { stateCode: 'CHL', delegation: 'Norway', session: 47 }, 2);
+    await db.shares.put({ reviewId: kenya.id, server: 'wss://sync.mission.example/r2p', token: 't', document: kenya.id, displayName: 'Ingrid', role: 'owner', sharedAt: 3, base: {} });
+    screen.render(<ReviewsView db={db} />);
+    await until(() => !!button('Chile, session 47'));
+    expect(button('Kenya, session 46 · shared with sync.mission.example/r2p')).toBeTruthy();
+    expect(button('Kenya, session 46')).toBeFalsy();
+    act(() => button('Delete the review of Kenya, session 46')!.click());
+    expect(text()).toContain('Delete this review and all its drafts from this browser? Colleagues keep their copy.');
+  });
+
   it('purges reviews deleted long ago when it opens', async () => {
     const old = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
     await createDraft(db, old.id, 'question', { text: 'What steps?' });

@@ -43,6 +43,28 @@ describe('SearchView', () => {
     expect(cards().length).toBe(before);
   });
 
+  it('keeps the filters behind one "Filters (n)" button that counts the filters in use', () => {
+    screen.render(<SearchView initialQuery="focal point" />);
+    const toggle = [...container.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Filters'))!;
+    const panel = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.textContent).toBe('Filters (0)');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hidden).toBe(true);
+    act(() => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    for (const year of ['2013', '2017']) {
+      act(() => [...panel.querySelectorAll<HTMLButtonElement>('[aria-label=Report] button')].find((b) => b.textContent === year)!.click());
+    }
+    expect(toggle.textContent).toBe('Filters (2)');
+    // Closed again, the filters still apply and can be cleared from the button's row.
+    act(() => toggle.click());
+    expect(panel.hidden).toBe(true);
+    for (const c of cards()) expect(c.querySelector('.citation')!.textContent).toMatch(/^(2013|2017)/);
+    act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters')!.click());
+    expect(toggle.textContent).toBe('Filters (0)');
+  });
+
   it('focuses the search box on "/" and walks the results with the arrow keys', () => {
     screen.render(<SearchView initialQuery="early warning" />);
     const input = container.querySelector<HTMLInputElement>('input[type=search]')!;

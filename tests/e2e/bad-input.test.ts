@@ -3,26 +3,14 @@
  * backup is restored off the page's thread with progress and Cancel, and markup typed in a draft
  * cannot run, load or hide anything in the Markdown export. (A full disk: disk-full.test.ts.)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { backupFile } from './backup-file';
 import { countRows, extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
-
-/** A backup of one review with `n` drafts, ids prefixed so two files do not overlap. */
-function backupFile(dir: string, prefix: string, stateCode: string, n: number): string {
-  const review = { id: `${prefix}-review`, stateCode, delegation: 'Norway', session: 46, createdAt: 1, updatedAt: 1 };
-  const drafts = Array.from({ length: n }, (_, i) => ({
-    id: `${prefix}-${i}`, reviewId: review.id, kind: i % 3 ? 'recommendation' : 'question',
-    text: `Draft ${i}: ratify the Rome Statute of the International Criminal Court and align national legislation with it.`,
-    recommendationIds: ['2017-rome-statute'], riskFactorIds: [], order: i, response: 'pending', reportParagraph: '', createdAt: i, updatedAt: i,
-  }));
-  const file = join(dir, `${prefix}.json`);
-  writeFileSync(file, JSON.stringify({ format: 'r2p-lens-backup', version: 1, exportedAt: new Date(0).toISOString(), tables: { reviews: [review], drafts } }));
-  return file;
-}
 
 describe.skipIf(noBrowser)('bad input loses nothing (Chromium, built extension)', () => {
   let s: ExtensionSession;

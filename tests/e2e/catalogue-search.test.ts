@@ -38,7 +38,9 @@ describe.skipIf(noBrowser)('catalogue search in the side panel (Chromium, built 
       .poll(async () => (await firstCards.locator('h3').allTextContents()).slice(0, 3).every((t) => /focal point/i.test(t)))
       .toBe(true);
 
+    await page.getByRole('button', { name: 'Filters (0)' }).click();
     await page.getByRole('group', { name: 'Report' }).getByRole('button', { name: '2017' }).click();
+    await page.getByRole('button', { name: 'Filters (1)' }).waitFor();
     const cards = page.locator('.results .result-card');
     await expect.poll(async () => (await cards.locator('.citation').allTextContents()).every((t) => t.startsWith('2017'))).toBe(true);
     const card = cards.filter({ hasText: /focal point/i }).first();

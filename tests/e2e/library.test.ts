@@ -13,9 +13,11 @@ const number = async (page: Page) => Number((await count(page).textContent())?.r
 
 /** The Library tab at the side panel's width. */
 
-const shot = async (page: Page, name: string) => {
+/** The panel as a reader sees it, scrolled to `at` (the list flows with the page: a full-page shot would be its whole length). */
+const shot = async (page: Page, name: string, at: string) => {
   mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+  await page.locator(at).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
 };
 
 describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extension)', () => {
@@ -49,6 +51,7 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     const allTorture = await number(page);
     await expect.poll(() => page.locator('.library-card:not(.loading)').first().locator('.concept-tags').textContent()).toMatch(/Torture/i);
 
+    await page.getByRole('button', { name: 'Filters (0)' }).click();
     await page.getByLabel('State under Review').selectOption('Uzbekistan');
     await expect.poll(() => number(page)).toBeLessThan(allTorture);
     await expect.poll(() => page.locator('.library-card:not(.loading) .muted').first().textContent()).toMatch(/→ Uzbekistan/);
@@ -80,10 +83,11 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     expect(text).toMatch(/“uhri-full-sample\.json” \(OHCHR Universal Human Rights Index, JSON\): 260 added, 39 duplicates, 1 refused/);
     await summary.locator('summary', { hasText: 'Rows refused' }).click();
     await expect(summary.locator('.refused-rows').textContent()).resolves.toMatch(/“upr-info-db-a\.csv”, line 6: it holds “&#x110000;”, which is not a character.*“uhri-full-sample\.json”, record 7 \(line 8\)/);
-    await shot(page, 'library-import-summary-360');
+    await shot(page, 'library-import-summary-360', '.import-summary');
     await expect.poll(() => number(page)).toBe(before + 948);
 
     // Every mechanism: filter treaty bodies, then concerns only.
+    await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByLabel('Mechanism').selectOption('b:CRC');
     await expect.poll(() => page.locator('.library-card:not(.loading) .muted').first().textContent()).toMatch(/^CRC \(treaty body\) → .* · CRC\/C\//);
     await page.getByLabel('Mechanism').selectOption('m:treaty-body');
@@ -91,7 +95,7 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     await expect.poll(() => page.locator('.library-card:not(.loading) .muted').first().textContent()).toMatch(/\(treaty body\) → .* · concern or observation/);
     const concerns = await number(page);
     expect(concerns).toBeGreaterThan(10);
-    await shot(page, 'library-filters-360');
+    await shot(page, 'library-filters-360', '.library-view .filters');
     // The UPR filters and the per-session chart still work beside them.
     await page.getByLabel('Mechanism').selectOption('m:upr');
     await page.getByLabel('Type').selectOption('');
@@ -115,12 +119,13 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     const mapping = page.locator('.column-mapping');
     await mapping.waitFor();
     await expect(mapping.textContent()).resolves.toMatch(/“delegation-table\.csv” is not laid out like the exports we know/);
-    await expect(mapping.locator('.mapping-preview tbody tr').count()).resolves.toBe(5);
+    // Its seven columns, each with its first values, down the panel rather than across it.
+    await expect(mapping.locator('.mapping-preview dt').count()).resolves.toBe(7);
     await mapping.getByLabel('Text of the recommendation').selectOption({ label: 'Wording' });
     await mapping.getByLabel('State under Review').selectOption({ label: 'Country' });
     await mapping.getByLabel('Recommending State or body').selectOption({ label: 'Made by' });
     await mapping.getByLabel('UPR session').selectOption({ label: 'Review' });
-    await shot(page, 'library-mapping-360');
+    await shot(page, 'library-mapping-360', '.column-mapping');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await mapping.getByRole('button', { name: 'Import with these columns' }).click();
     const summary = page.locator('.import-summary');

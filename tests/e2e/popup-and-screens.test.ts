@@ -41,7 +41,8 @@ describe.skipIf(noBrowser)('popup quick search and README screenshots (Chromium)
     for (const scheme of ['light', 'dark'] as const) {
       const page = await s.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      await page.setViewportSize({ width: 400, height: 760 });
+      // Chrome's side panel opens 360 px wide.
+      await page.setViewportSize({ width: 360, height: 800 });
       await page.goto(extensionPage(s, 'sidepanel.html'));
       await page.getByRole('searchbox').fill('RtoP focal point');
       await page.locator('.results .result-card').first().waitFor();

@@ -4,16 +4,22 @@
  * `npm run team-server` starts it): a colleague joins from the link; both edit one draft while the
  * server is down and find one merged sentence when it is back; an edit made offline in a browser
  * that is then quit is kept and reaches the colleague after the relaunch; a wrong token is refused
- * in plain words. Screenshots of the share panel at the side panel's width go to SHOTS_DIR.
+ * in plain words. Each state of the share panel is measured at the side panel's widths (360 and
+ * 320 px: nothing scrolls sideways) and its screenshot at 360 px goes to SHOTS_DIR.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { extensionPage, launchWithExtension, noBrowser, SHOTS_DIR, type ExtensionSession } from './harness';
+import { FITS, overflowAtWidths } from './overflow';
 
 const WIDTH = 360;
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS_DIR}/share-${name}.png`, fullPage: false });
+/** The share panel fits the side panel at 360 and 320 px in this state; its screenshot at 360 px. */
+const shot = async (page: Page, name: string) => {
+  expect(await overflowAtWidths(page, [WIDTH, 320]), `share panel: ${name}`).toEqual([WIDTH, 320].map((width) => ({ width, ...FITS })));
+  await page.screenshot({ path: `${SHOTS_DIR}/share-${name}.png`, fullPage: false });
+};
 
 async function openReviews(s: ExtensionSession): Promise<Page> {
   const page = await s.context.newPage();
@@ -160,7 +166,7 @@ describe.skipIf(noBrowser)('a delegation shares one review through its own serve
   }, 60_000);
 
   it('says who set a response last, and stopping the sharing tells the colleague, who keeps the review', async () => {
-    await a.getByRole('button', { name: 'Kenya', exact: true }).click();
+    await a.getByRole('navigation', { name: 'Reviews' }).getByRole('button', { name: /^Kenya · shared with 127\.0\.0\.1:\d+$/ }).click();
     await waitStatus(a, /^Synced/);
     await b.getByRole('button', { name: '3 Outcome' }).click();
     await b.getByLabel('Response to recommendation 1').selectOption('supported');

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script shared with `npm run team-server`
-import { node22, serverArgs } from '../../scripts/node22.mjs';
+import { node22, serverArgs, serverPackages } from '../../scripts/node22.mjs';
 
 export interface TeamServer {
   /** ws://127.0.0.1:<port> */
@@ -24,7 +24,7 @@ export interface TeamServer {
   log(): string;
 }
 
-const nodeBinary = (): string => node22() as string;
+const nodeBinary = (): string => (serverPackages(), node22() as string);
 const args = (a: string[]): string[] => serverArgs(a) as string[];
 
 export async function startTeamServer(): Promise<TeamServer> {
