@@ -6,6 +6,8 @@
  * Firefox counterpart of tests/e2e/card-reader.ts (which uses the DevTools protocol).
  */
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { markCentre } from './page-reading';
 
 interface RemoteNode {
   type: string;
@@ -94,4 +96,19 @@ export async function clickCardButton(page: Page, name: string): Promise<void> {
   if (!button) throw new Error(`The card has no button "${name}"`);
   const { left, top, right, bottom } = button.box;
   await page.mouse.click((left + right) / 2, (top + bottom) / 2);
+}
+
+/** Rests the real pointer on the first mark of `term` (coming from above left) until its card says `expected`. */
+export async function openCardOn(page: Page, term: string, expected: RegExp = /Open in side panel/): Promise<void> {
+  const at = await markCentre(page, term);
+  if (!at) throw new Error(`No mark "${term}" on the page`);
+  await page.mouse.move(at.x - 40, at.y - 40);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  await expect.poll(() => cardText(page), { timeout: 15_000 }).toMatch(expected);
+}
+
+/** Clicks a card's button as a reader does: after reading it (the card takes a click only once it has rested 500 ms). */
+export async function readThenClick(page: Page, name: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1_000));
+  await clickCardButton(page, name);
 }

@@ -8,8 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
-import { clickCardButton, cardText } from './card-reader';
-import { firstPassEnded, markCentre, marks } from './page-reading';
+import { clickCardButton, cardText, openCardOn, readThenClick } from './card-reader';
+import { firstPassEnded, marks } from './page-reading';
 import { byRole, click, statusSays } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/sample-report';
@@ -76,11 +76,7 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
   it('opens the card when the pointer rests on a marked term, and closes it when the pointer leaves', async () => {
     // Idle long enough for an event page to be stopped: the card's details come from the background.
     await new Promise((r) => setTimeout(r, 3 * BACKGROUND_IDLE_MS));
-    const at = await markCentre(page, 'genocide');
-    expect(at).not.toBeNull();
-    await page.mouse.move(at!.x - 40, at!.y - 40);
-    await page.mouse.move(at!.x, at!.y, { steps: 4 });
-    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/^Genocide/);
+    await openCardOn(page, 'genocide', /^Genocide/);
     const text = await cardText(page);
     expect(text).toMatch(/intent to destroy/);
     expect(text).toMatch(/Secretary-General’s recommendations/);
@@ -103,10 +99,7 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
       return n;
     };
     await page.bringToFront();
-    const at = (await markCentre(page, 'torture'))!;
-    await page.mouse.move(at.x - 40, at.y - 40);
-    await page.mouse.move(at.x, at.y, { steps: 4 });
-    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/^Torture/);
+    await openCardOn(page, 'torture', /^Torture/);
     // Firefox's find in page reaches into closed shadow roots: the page's own script must not learn
     // what the card says, nor get hold of its buttons through the selection.
     const found = await page.evaluate(() => {
@@ -139,12 +132,8 @@ describe.skipIf(noFirefox)('concept highlighter (Firefox, built extension)', () 
     expect(await sidebarOpen()).toBe(true);
     const openFromCard = async (term: string) => {
       await page.bringToFront();
-      const at = (await markCentre(page, term))!;
-      await page.mouse.move(at.x - 40, at.y - 40);
-      await page.mouse.move(at.x, at.y, { steps: 4 });
-      await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Open in side panel/);
-      await new Promise((r) => setTimeout(r, 1_000)); // read before clicking: the card takes a click once settled
-      await clickCardButton(page, 'Open in side panel');
+      await openCardOn(page, term);
+      await readThenClick(page, 'Open in side panel');
     };
     await openFromCard('genocide');
     await expect.poll(() => panel.evaluate(() => document.querySelector<HTMLInputElement>('input[type=search]')?.value ?? '')).toBe('Genocide');

@@ -18,8 +18,8 @@ import { reportPageHtml } from '../fixtures/report-page';
 import { reportPdf } from '../fixtures/report-pdf';
 import { UPR_INFO_SAMPLE } from '../fixtures/upr-info-sample';
 import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, noFirefox, type FirefoxSession } from './harness';
-import { cardText } from './card-reader';
-import { firstPassEnded, markCentre } from './page-reading';
+import { openCardOn } from './card-reader';
+import { firstPassEnded } from './page-reading';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
 
 const REPORT_URL = 'http://www.ohchr.org/en/hr-bodies/upr/privacy-sample';
@@ -64,10 +64,7 @@ describe.skipIf(noFirefox)('privacy: the extension sends nothing anywhere (Firef
     // 1. A UN page, highlighted by itself; the card opens under the pointer.
     const report = await s.openPage(REPORT_URL, { width: 1100, height: 800 });
     await firstPassEnded(report);
-    const at = (await markCentre(report, 'genocide'))!;
-    await report.mouse.move(at.x - 30, at.y - 30);
-    await report.mouse.move(at.x, at.y, { steps: 4 });
-    await expect.poll(() => cardText(report), { timeout: 10_000 }).toMatch(/Add to evidence/);
+    await openCardOn(report, 'genocide', /Add to evidence/);
 
     // 2. The side panel's pages: this page's concepts, the catalogue, the library.
     const panel = await s.openExtensionPage('sidepanel.html#page', { width: 360, height: 760 });

@@ -11,9 +11,9 @@ import type { Page } from 'puppeteer-core';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPageHtml } from '../fixtures/report-page';
-import { clickCardButton, cardText } from './card-reader';
+import { cardText, openCardOn, readThenClick } from './card-reader';
 import { launchFirefox, noFirefox, reloadExtensionPage, SHOTS_DIR, type FirefoxSession } from './harness';
-import { firstPassEnded, markCentre } from './page-reading';
+import { firstPassEnded } from './page-reading';
 import { byRole, click, labelled, statusSays, typeInto, valueOf as value } from './ui';
 
 const PANEL = { width: 360, height: 760 };
@@ -88,13 +88,8 @@ describe.skipIf(noFirefox)('a delegation prepares a UPR review (Firefox, built e
     // Evidence: the reader keeps a passage from the card on a UN report, then files it under 9.1.
     const report = await s.openPage(REPORT_URL, { width: 1100, height: 800 });
     await firstPassEnded(report);
-    const at = (await markCentre(report, 'genocide'))!;
-    await report.mouse.move(at.x - 40, at.y - 40);
-    await report.mouse.move(at.x, at.y, { steps: 4 });
-    await expect.poll(() => cardText(report), { timeout: 15_000 }).toMatch(/Add to evidence/);
-    // The reader reads the card before clicking (it takes a click only once it has rested 500 ms).
-    await new Promise((r) => setTimeout(r, 1_000));
-    await clickCardButton(report, 'Add to evidence');
+    await openCardOn(report, 'genocide', /Add to evidence/);
+    await readThenClick(report, 'Add to evidence');
     await expect.poll(() => cardText(report), { timeout: 15_000 }).toMatch(/Added to your evidence/);
     await report.close();
     await panel.bringToFront();
