@@ -31,6 +31,19 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          // One Firefox at a time: the machines have two cores.
+          fileParallelism: false,
+          // A launch may take its whole 90 s and the welcome tab 30 s more on a loaded machine
+          // (tests/e2e-firefox/harness.ts); each wait in a test is 30 s at most.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

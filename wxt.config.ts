@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
+  // Manifest V3 for Firefox too (Chrome requires it): README "Firefox: Manifest V3, and why".
+  manifestVersion: 3,
   // R2P_OUT_DIR lets parallel builds (several developers on one machine) keep apart.
   outDir: process.env.R2P_OUT_DIR ?? '.output',
   // Extension pages load from disk, not the network: one bundle with the knowledge base is fine.
@@ -35,7 +37,7 @@ export default defineConfig({
     action: { default_title: 'R2P Lens' },
     // Highlighting on sites the user adds: asked for one site at a time, when added (never at install).
     // The PDF reader uses the same: the one site a PDF is downloaded from, asked at the click.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'highlight-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight R2P concepts on this page' },
       'next-concept': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted concept' },

@@ -11,6 +11,7 @@ import { benchActionCategory } from './action-category';
 import { benchReviewsBackup, benchReviewsRestoreChromium } from './reviews-backup';
 import { benchHighlight } from './highlight';
 import { benchReader } from './reader';
+import { benchBrowserLaunch } from './browser-launch';
 
 const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }>][] = [
   ['Catalogue search (Node)', benchCatalogueSearch],
@@ -21,6 +22,7 @@ const sections: [string, () => { lines: string[] } | Promise<{ lines: string[] }
   ['PDF reader (Chromium)', benchReader],
   ['UPR recommendations library (Node, then Chromium)', benchLibrary],
   ['Library at the size of the whole record: UHRI full JSON (Chromium)', benchLibraryUhri],
+  ['Launch to first effect (Firefox and Chromium)', benchBrowserLaunch],
 ];
 
 const wanted = process.argv.slice(2).map((w) => w.toLowerCase());

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const dir = resolve(import.meta.dirname, '..', process.env.R2P_OUT_DIR ?? '.output', 'firefox-mv2');
+const dir = resolve(import.meta.dirname, '..', process.env.R2P_OUT_DIR ?? '.output', 'firefox-mv3');
 let out;
 try {
   out = execFileSync('npx', ['addons-linter', '--output', 'json', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

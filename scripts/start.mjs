@@ -22,7 +22,7 @@ The extension is built in:
   ${extDir}
 To load it by hand: open chrome://extensions (or edge://extensions), switch on "Developer mode",
 click "Load unpacked" and choose that folder. For Firefox: "npm run build:firefox", then
-about:debugging > This Firefox > "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
+about:debugging > This Firefox > "Load Temporary Add-on" and pick .output/firefox-mv3/manifest.json.
 Once loaded, the welcome page opens; its "Open the demo page" button shows the highlighter on a real
 UPR report excerpt (${join(extDir, 'demo.html')}).`;
 

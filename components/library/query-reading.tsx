@@ -5,6 +5,7 @@
 import type { LibraryQuery } from '@/lib/library/query';
 import { withoutClause } from '@/lib/library/query';
 import type { ReadClause, ReadTerm } from '@/lib/library/search-index';
+import { useKnowledge } from '../knowledge-context';
 
 const nf = new Intl.NumberFormat('en-GB');
 const recs = (n: number) => `${nf.format(n)} ${n === 1 ? 'recommendation' : 'recommendations'}`;
@@ -15,8 +16,9 @@ function termText(t: ReadTerm): string {
   return t.label;
 }
 
-const clauseText = (c: ReadClause) => c.terms.map(termText).join(' or ');
-const kindOf = (c: ReadClause) => (c.negated ? 'not' : c.terms.every((t) => t.kind === 'state') ? (c.terms.length > 1 ? 'States' : 'State') : 'text');
+const clauseText = (c: ReadClause, say: (t: ReadTerm) => string = termText) => c.terms.map(say).join(' or ');
+const allStates = (c: ReadClause) => c.terms.every((t) => t.kind === 'state');
+const kindOf = (c: ReadClause) => (c.negated ? 'not' : allStates(c) ? (c.terms.length > 1 ? 'States' : 'State') : 'text');
 
 /**
  * Whether the reading tells the user more than the words they typed: a State, a phrase, OR, NOT,
@@ -51,10 +53,13 @@ export function QueryReading({ reading, id }: { reading: readonly ReadClause[]; 
   );
 }
 
-const quoted = (c: ReadClause) => (c.terms.every((t) => t.kind === 'state') ? clauseText(c) : `“${clauseText(c)}”`);
 
 /** The zero-result message: what each term finds alone, and a button to drop each one. */
 export function NoResults({ query, reading, filtered, onSearch }: { query: LibraryQuery; reading: readonly ReadClause[]; filtered: boolean; onSearch: (q: string) => void }) {
+  const kb = useKnowledge();
+  // In a sentence a State takes its article: "to or from the Syrian Arab Republic".
+  const inSentence = (t: ReadTerm) => (t.kind === 'state' ? (kb.states.find((s) => s.name === t.label)?.nameInSentence ?? t.label) : termText(t));
+  const quoted = (c: ReadClause) => (allStates(c) ? clauseText(c, inSentence) : `“${clauseText(c)}”`);
   const where = filtered ? ' with these filters' : '';
   const empty = reading.filter((c) => !c.negated && c.alone === 0);
   const together = reading.filter((c) => !c.negated && (c.alone ?? 0) > 0);
@@ -76,7 +81,7 @@ export function NoResults({ query, reading, filtered, onSearch }: { query: Libra
           {together.map((c, i) => (
             <span key={i}>
               {i > 0 && ' · '}
-              {c.terms.every((t) => t.kind === 'state') ? `to or from ${clauseText(c)}` : quoted(c)} ({recs(c.alone!)})
+              {allStates(c) ? `to or from ${quoted(c)}` : quoted(c)} ({recs(c.alone!)})
             </span>
           ))}
           .

@@ -5,6 +5,8 @@ import { database } from '@/lib/db/database';
 import { cardDetails } from '@/lib/background/highlight-details';
 import { sendMessage } from '@/lib/messages/transport';
 import { nextPageWith, type ConceptPages } from '@/lib/reader/concept-pages';
+import { currentWindowId, openSidePanel } from '@/lib/browser/side-panel';
+import { PanelRefusal } from '@/lib/highlight/card';
 import { classifyPdfError, type ReaderProblem } from '@/lib/reader/errors';
 import { ReaderSession, type SessionState } from '@/lib/reader/session';
 import type { DocumentSource } from '@/lib/reader/source';
@@ -36,6 +38,9 @@ export function DocumentView({ bytes, source, onProblem, onTitle }: Props) {
     // The knowledge base is parsed on first use, after the first page is on screen.
     let categories: Map<string, string> | undefined;
     const categoryOf = (id: string) => (categories ??= new Map(knowledgeBase().concepts.map((c) => [c.id, c.category as string]))).get(id);
+    // Looked up now: the panel opens only within the click, before any await.
+    let windowId: number | undefined;
+    void currentWindowId().then((id) => (windowId = id), () => {});
     void (async () => {
       const settings = await readHighlightSettings().catch(() => undefined);
       if (cancelled || !scroller.current) return;
@@ -55,8 +60,11 @@ export function DocumentView({ bytes, source, onProblem, onTitle }: Props) {
                     categoryOf,
                     details: async (id) => cardDetails(knowledgeBase(), id),
                     openInPanel: async (conceptId) => {
+                      // The reader is the extension's own page: its click may open the panel
+                      // itself, in Firefox too (a page's click passed on by message may not).
+                      await openSidePanel(windowId).catch(() => {});
                       const r = await sendMessage('highlight/open-panel', { conceptId });
-                      if (!r.ok) throw new Error(r.message ?? 'The side panel could not be opened.');
+                      if (!r.ok) throw new PanelRefusal(r.message ?? 'The side panel could not be opened.');
                     },
                     addToEvidence: async ({ quote, page }) => {
                       if (!opened) return;

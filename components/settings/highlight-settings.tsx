@@ -15,6 +15,7 @@ import {
   type HighlightSettings,
 } from '@/lib/settings/highlight-settings';
 import { DEFAULT_SITES, siteFromInput, sitePatterns } from '@/lib/settings/highlight-sites';
+import { SiteAccessNotice } from './site-access-notice';
 import './highlight-settings.css';
 
 export function HighlightSettingsPanel() {
@@ -69,6 +70,7 @@ export function HighlightSettingsPanel() {
   return (
     <section className="highlight-settings" aria-labelledby="highlight-settings-title">
       <h2 id="highlight-settings-title">Highlighting</h2>
+      <SiteAccessNotice />
       <label className="row">
         <span>Pause highlighting on every page</span>
         <input

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { lastQuery } from '@/lib/settings/ui-state';
+import { lastQuery, panelRequest } from '@/lib/settings/ui-state';
 import { TABS } from './tabs';
 
 /** `sidepanel.html#reviews` opens on that tab (the popup, the card and the tests use it). */
@@ -8,6 +8,8 @@ const tabFromHash = () => TABS.find((t) => `#${t.id}` === location.hash)?.id ?? 
 export function SidePanelApp() {
   const [tab, setTab] = useState(tabFromHash);
   const [initialQuery, setInitialQuery] = useState<string | undefined>(undefined);
+  // Bumped when the card asks an open panel to show a concept: Search starts afresh on it.
+  const [shownAt, setShownAt] = useState(0);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   // Read once when the panel opens (the popup leaves its query here). Not watched: storage
@@ -17,8 +19,16 @@ export function SidePanelApp() {
     void lastQuery.getValue().then((q) => live && setInitialQuery(q));
     const onHash = () => setTab(tabFromHash());
     window.addEventListener('hashchange', onHash);
+    // Only the background writes this (the card's "Open in side panel"), so no echo of our own typing.
+    const unwatch = panelRequest.watch((asked) => {
+      if (!live || !asked) return;
+      setInitialQuery(asked.query);
+      setShownAt(asked.at);
+      select('search');
+    });
     return () => {
       live = false;
+      unwatch();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);
@@ -62,7 +72,7 @@ export function SidePanelApp() {
       </header>
       {/* The tab panel inside <main>: a role on <main> itself would take away the page's main landmark. */}
       <main>
-        <div id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`}>
+        <div key={shownAt} id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`}>
           {initialQuery !== undefined &&
             current.render({ initialQuery, onQueryChange: (q) => void lastQuery.setValue(q) })}
         </div>

@@ -10,18 +10,14 @@ import { handleMessages, sendToTab } from '../messages/transport';
 import { readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
 import { sitePatterns } from '../settings/highlight-sites';
 import { clearPageSummary, writePageSummary } from '../settings/page-summaries';
-import { lastQuery } from '../settings/ui-state';
+import { lastQuery, panelRequest } from '../settings/ui-state';
+import { openPanelFor, type PanelApis } from './open-panel';
 import { cardDetails } from './highlight-details';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 /** The default highlight colours, injected before the page is first styled (lib/highlight/painter.ts). */
 export const CONTENT_STYLE_FILE = '/content-scripts/content.css';
 const ADDED_SITES_SCRIPT_ID = 'r2p-added-sites';
-
-interface PanelApis {
-  sidePanel?: { open(o: { windowId: number }): Promise<void>; setOptions(o: { path: string }): Promise<void> };
-  sidebarAction?: { open(): Promise<void>; setPanel(o: { panel: string }): Promise<void> };
-}
 
 function setBadge(tabId: number, total: number): void {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -45,22 +41,6 @@ export async function highlightTab(tabId: number): Promise<{ ok: boolean; messag
 }
 
 /** Opens the panel on the concept's recommendations: the Search tab reads the last query when it opens. */
-function openPanelFor(conceptId: string, windowId: number | undefined): Promise<{ ok: boolean; message?: string }> {
-  const apis = browser as unknown as PanelApis;
-  // Called before any await: browsers open the panel only in direct response to a user action.
-  const opened =
-    apis.sidePanel && windowId !== undefined
-      ? (void apis.sidePanel.setOptions({ path: 'sidepanel.html#search' }).catch(() => {}), apis.sidePanel.open({ windowId }))
-      : apis.sidebarAction
-        ? apis.sidebarAction.open()
-        : Promise.reject(new Error('no panel'));
-  const label = knowledgeBase().concepts.find((c) => c.id === conceptId)?.label;
-  return Promise.all([opened, label ? lastQuery.setValue(label) : undefined]).then(
-    () => ({ ok: true }),
-    () => ({ ok: false, message: 'The side panel could not be opened from the page. Use the R2P Lens toolbar button.' }),
-  );
-}
-
 /** Registers the content script for the sites the user added (those whose permission is granted). */
 export async function syncAddedSites(): Promise<void> {
   const settings = await readHighlightSettings();
@@ -92,7 +72,15 @@ export function registerHighlight(): void {
       await writePageSummary(tabId, summary);
       return { ok: true };
     },
-    'highlight/open-panel': ({ conceptId }, sender) => openPanelFor(conceptId, sender.tab?.windowId),
+    'highlight/open-panel': ({ conceptId }, sender) =>
+      openPanelFor(
+        {
+          apis: browser as unknown as PanelApis,
+          show: async (query) => void (await Promise.all([lastQuery.setValue(query), panelRequest.setValue({ query, at: Date.now() })])),
+        },
+        knowledgeBase().concepts.find((c) => c.id === conceptId)?.label,
+        sender.tab?.windowId,
+      ),
     'highlight/page': ({ tabId }) => highlightTab(tabId),
   });
 

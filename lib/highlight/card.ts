@@ -18,6 +18,9 @@ import { CARD_CSS } from './card-style';
 import { watchOnTop, type OnTopGuard } from './card-guard';
 import { isUiHost, lower, raise, uiHost } from './ui-host';
 
+/** The background's answer to "Open in side panel" when it could not open it, in words for the reader. */
+export class PanelRefusal extends Error {}
+
 export interface CardActions {
   details(conceptId: string): Promise<CardDetails | null>;
   openInPanel(conceptId: string): Promise<void>;
@@ -139,8 +142,9 @@ export class ConceptCard {
       });
       return button;
     };
+    // The background's own words when it refused (Firefox says how to open its sidebar); never a transport error's.
     const panel = action('Open in side panel', () =>
-      this.actions.openInPanel(d.conceptId).catch(() => tell('The side panel could not be opened from here. Use the R2P Lens toolbar button.', true)),
+      this.actions.openInPanel(d.conceptId).catch((e: unknown) => tell(e instanceof PanelRefusal ? e.message : 'The side panel could not be opened from here. Use the R2P Lens toolbar button.', true)),
     );
     const evidence = action('Add to evidence', () =>
       this.actions.addToEvidence(t.quote).then(

@@ -7,6 +7,7 @@ import { matchConcepts } from '../concepts/match';
 import { isAutomaticHost, readHighlightSettings, watchHighlightSettings } from '../settings/highlight-settings';
 import { loadShippedLexicon } from './lexicon-rows';
 import { MAX_HITS_PER_BLOCK } from './orchestrator';
+import { PanelRefusal } from './card';
 import { PageController } from './page-controller';
 import { listen, send } from './wire';
 
@@ -69,7 +70,7 @@ async function load(doc: Document, alive: StartOptions['alive']): Promise<PageCo
     details: (conceptId) => send('highlight/card', { conceptId }),
     openInPanel: async (conceptId) => {
       const r = await send('highlight/open-panel', { conceptId });
-      if (!r.ok) throw new Error(r.message ?? 'The side panel could not be opened.');
+      if (!r.ok) throw new PanelRefusal(r.message ?? 'The side panel could not be opened.');
     },
     addToEvidence: async (clip) => void (await send('evidence/add', clip)),
     report: (summary) => void send('highlight/counts', summary).catch(() => {}),

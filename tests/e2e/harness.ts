@@ -8,14 +8,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { closeWelcome } from './welcome-tab';
 
-/**
- * Where browser tests leave their screenshots to be looked at: a temporary folder, so a test run
- * leaves the tree as it found it. `npm run screenshots` points it at docs/screenshots, the
- * README's pictures.
- */
-export const SHOTS_DIR = process.env.R2P_SHOTS_DIR ?? join(tmpdir(), 'r2p-lens-screenshots');
+export { SHOTS_DIR } from '../support/shots-dir';
 
-export const EXTENSION_DIR = resolve(__dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];

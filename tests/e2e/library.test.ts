@@ -169,7 +169,7 @@ describe.skipIf(noBrowser)('UPR recommendations library (Chromium, built extensi
     await expect.poll(() => reading.textContent()).toBe('Read as: State: Syrian Arab Republic · text: genocide');
     await expect.poll(() => count(page).textContent()).toBe('0 recommendations');
     const message = page.locator('.no-results');
-    await expect(message.textContent()).resolves.toMatch(/No recommendation matches all of these together: to or from Syrian Arab Republic \(\d+ recommendations\) · “genocide” \(\d+ recommendations?\)\./);
+    await expect(message.textContent()).resolves.toMatch(/No recommendation matches all of these together: to or from the Syrian Arab Republic \(\d+ recommendations\) · “genocide” \(\d+ recommendations?\)\./);
     const drop = page.getByRole('button', { name: /^Search without “genocide”/ });
     await expect(drop.isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);

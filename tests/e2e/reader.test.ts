@@ -11,6 +11,7 @@ import { matchBundledConcepts } from '../../lib/concepts/bundled';
 import { knowledgeBase } from '../../lib/catalogue/knowledge';
 import { OFF_BY_DEFAULT } from '../../lib/settings/highlight-settings';
 import { damagedPdf, imageOnlyPdf, reportPdf, type ReportPdf } from '../fixtures/report-pdf';
+import { pendingClipsInPage } from '../support/pending-clips';
 import { extensionPage, launchWithExtension, noBrowser, type ExtensionSession } from './harness';
 
 const PDF_URL = 'https://documents.example.org/doc/A-HRC-15-7.pdf';
@@ -46,20 +47,8 @@ function paintedConcepts(page: Page) {
   });
 }
 
-function pendingClips(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ quote: string; title: string; url: string; page?: number }[]>((resolve, reject) => {
-        const req = indexedDB.open('r2p-lens');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('evidence').objectStore('evidence').getAll();
-          all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+/** Evidence clips waiting to be filed, read from the extension's database. */
+const pendingClips = (page: Page) => page.evaluate(pendingClipsInPage);
 
 describe.skipIf(noBrowser)('PDF reader (Chromium)', () => {
   let s: ExtensionSession;

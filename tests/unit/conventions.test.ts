@@ -27,6 +27,11 @@ describe('conventions', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the top level to the layout the README describes: no scratch scripts beside the configs', () => {
+    const loose = readdirSync(ROOT).filter((f) => /\.(ts|tsx|mjs|js)$/.test(f) && !/^(wxt|vitest)\.config\.ts$/.test(f));
+    expect(loose).toEqual([]);
+  });
+
   it('keeps entrypoints thin: wiring only, the logic lives in lib/ and components/', () => {
     const heavy = code('entrypoints').filter((f) => source(f).split('\n').length > 40);
     expect(heavy).toEqual([]);
