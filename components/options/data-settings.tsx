@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { backupFileName } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
 import { deleteEverything, exportEverything, restoreSettings, type DataEnv } from '@/lib/export/everything';
-import { recoverFromFullDisk } from '@/lib/db/rescue';
+import { recoverFromFullDisk, refreshRescueCopy } from '@/lib/db/rescue';
 import { workerRestorer, type Restorer } from '@/lib/export/restore-client';
 import { backupSummary, RestoreBackup } from '../restore-backup';
 import { StatusLine, type StatusMessage } from '../status-line';
@@ -107,7 +107,7 @@ export function DataSettings({ env, download = downloadBlob, onChanged, restorer
         confirmLabel="Import"
         doneVerb="Imported"
         summary={(name, c) => `${backupSummary(name, c.counts)}${c.settings ? ', and settings' : ''}.`}
-        afterWrite={(c) => restoreTheSettings(c.settings)}
+        afterWrite={async (c) => (await refreshRescueCopy(env.db).catch(() => false), restoreTheSettings(c.settings))}
         onMessage={setMessage}
         onRetry={() => recoverFromFullDisk(env.db)}
         onBusy={setBusy}

@@ -11,7 +11,7 @@ import { createAutosaver, flushOnHide, type Autosaver, type Clock } from '@/lib/
 import { editKey, type FieldEdit } from '@/lib/reviews/field-edits';
 import { forgetEdit, recordEdit, saveEdit } from '@/lib/reviews/journal';
 import { isQuotaError, writeErrorMessage } from '@/lib/db/quota';
-import { recoverFromFullDisk } from '@/lib/db/rescue';
+import { recoverFromFullDisk, refreshRescueCopy } from '@/lib/db/rescue';
 
 type SaveState = 'saved' | 'saving' | 'failed';
 interface Ctx {
@@ -66,6 +66,10 @@ export function AutosaveProvider({ db, children, clock, delayMs }: { db: R2PData
         } catch (e) {
           return void setError(writeErrorMessage(e, 'A change could not be saved.'));
         }
+        await saver.flush();
+        // The rescue copy, kept until a restart, also holds the words that waited for room.
+        if (saver.pending() === 0) await refreshRescueCopy(db).catch(() => false);
+        return;
       }
       await saver.flush();
     };

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import { backupFileName, createBackup } from '@/lib/export/backup';
 import { downloadBlob, MIME } from '@/lib/export/download';
-import { recoverFromFullDisk } from '@/lib/db/rescue';
+import { recoverFromFullDisk, refreshRescueCopy } from '@/lib/db/rescue';
 import { workerRestorer, type Restorer } from '@/lib/export/restore-client';
 import { useAutosave } from './autosave-context';
 import { backupSummary, RestoreBackup } from '../restore-backup';
@@ -39,6 +39,7 @@ export function BackupPanel({ db, restorer = workerRestorer }: { db: R2PDatabase
           summary={(name, c) => `${backupSummary(name, c.counts)}.`}
           note="Reviews in the file replace the same reviews here; other reviews are kept."
           beforeWrite={flush}
+          afterWrite={() => refreshRescueCopy(db).then(() => '', () => '')}
           onMessage={setMessage}
         onRetry={() => recoverFromFullDisk(db)}
         />

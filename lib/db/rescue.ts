@@ -9,11 +9,15 @@
  * What helps, found in the same tests: deleting the database makes Chromium compact its files and
  * start a new log, after which it opens cleanly. So when the user has made room and tries again,
  * `recoverFromFullDisk` copies everything to one file in the extension's private file system
- * (OPFS, stored apart from IndexedDB), deletes the database, writes it all back into a new one,
- * and drops the copy. If anything stops half way (the browser quits), a database that opens empty
- * while the copy exists is filled from it (`restoreIfWiped`, run at every open). A connection the
+ * (OPFS, stored apart from IndexedDB), deletes the database and writes it all back into a new one.
+ * Not always enough (a CI run on a loaded machine saw the rebuilt database emptied at the next
+ * restart all the same), so the copy stays until the database has come through a browser restart
+ * with its data (`dropCopyIfSurvived`): a database that opens empty while the copy exists is
+ * filled from it (`restoreIfWiped`, run at every open). Whoever retries a write after a full disk
+ * refreshes the copy once it is written, so it holds what was typed meanwhile. A connection the
  * browser closed also leaves a copy when the database opens again. Delete everything removes it.
  */
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reopenIfFailed, type R2PDatabase } from './database';
 
@@ -22,9 +26,18 @@ export interface RescueStore {
   /** Whether the copy was kept (false where there is no store, as in tests without OPFS). */
   write(text: string): Promise<boolean>;
   clear(): Promise<void>;
+  /**
+   * The browser session the copy was written in, and the current one (a restart starts a new
+   * one). Without it a copy is never dropped on its own: Delete everything removes it.
+   */
+  sessions?(): Promise<{ copy?: string; now?: string }>;
+  /** Marks the copy as written in this session (it has just filled an emptied database). */
+  renew?(): Promise<void>;
 }
 
 const FILE = 'r2p-lens-rescue-copy.json';
+const SESSION_FILE = 'r2p-lens-rescue-copy.session';
+const SESSION_KEY = 'r2p:browser-session';
 const root = async (): Promise<FileSystemDirectoryHandle | undefined> => {
   try {
     return typeof navigator !== 'undefined' && navigator.storage?.getDirectory ? await navigator.storage.getDirectory() : undefined;
@@ -33,26 +46,57 @@ const root = async (): Promise<FileSystemDirectoryHandle | undefined> => {
   }
 };
 
+/** An id for this browser session: `storage.session` is emptied when the browser quits. */
+async function browserSession(): Promise<string | undefined> {
+  try {
+    const area = browser.storage.session;
+    const got = (await area.get(SESSION_KEY))[SESSION_KEY];
+    if (typeof got === 'string') return got;
+    const id = crypto.randomUUID();
+    await area.set({ [SESSION_KEY]: id });
+    // Two pages may have raced: the one stored wins.
+    return ((await area.get(SESSION_KEY))[SESSION_KEY] as string | undefined) ?? id;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
+  // A writable stream is written to a side file and swapped in on close: never half a copy.
+  const out = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await out.write(text);
+  await out.close();
+}
+
+const readFile = async (name: string) => {
+  try {
+    return await (await (await root())?.getFileHandle(name))?.getFile().then((f) => f.text());
+  } catch {
+    return undefined;
+  }
+};
+
 /** The copy in the origin private file system (none where the browser has none, as in tests). */
 export const opfsRescueStore: RescueStore = {
-  async read() {
-    try {
-      return await (await (await root())?.getFileHandle(FILE))?.getFile().then((f) => f.text());
-    } catch {
-      return undefined;
-    }
-  },
+  read: () => readFile(FILE),
   async write(text) {
     const dir = await root();
     if (!dir) return false;
-    // A writable stream is written to a side file and swapped in on close: never half a copy.
-    const out = await (await dir.getFileHandle(FILE, { create: true })).createWritable();
-    await out.write(text);
-    await out.close();
+    await writeFile(dir, FILE, text);
+    await opfsRescueStore.renew!();
     return true;
   },
   async clear() {
-    await (await root())?.removeEntry(FILE).catch(() => {});
+    const dir = await root();
+    await dir?.removeEntry(FILE).catch(() => {});
+    await dir?.removeEntry(SESSION_FILE).catch(() => {});
+  },
+  async sessions() {
+    return { copy: await readFile(SESSION_FILE), now: await browserSession() };
+  },
+  async renew() {
+    const [dir, now] = await Promise.all([root(), browserSession()]);
+    if (dir && now) await writeFile(dir, SESSION_FILE, now);
   },
 };
 
@@ -103,6 +147,16 @@ export async function keepRescueCopy(db: R2PDatabase, store: RescueStore = opfsR
 }
 
 /**
+ * Refreshes the copy while one is kept (after a full disk, until a restart shows the database
+ * came through), so it also holds what was written since: called after a write the user retried.
+ */
+export async function refreshRescueCopy(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
+  const s = await store.sessions?.();
+  if (!s?.copy) return false;
+  return keepRescueCopy(db, store);
+}
+
+/**
  * Fills a database that holds nothing at all from the rescue copy, if there is one. Returns
  * whether it did. A database with anything in it is left alone.
  */
@@ -112,6 +166,19 @@ export async function restoreIfWiped(db: R2PDatabase, store: RescueStore = opfsR
   const copy = text ? fromText(text) : undefined;
   if (!copy) return false;
   await putCopy(db, copy);
+  // Kept until this database, too, has come through a restart.
+  await store.renew?.();
+  return true;
+}
+
+/**
+ * Drops the copy once the database has opened with its data in a later browser session than the
+ * copy's: it came through a restart, which is when Chromium empties a damaged one.
+ */
+export async function dropCopyIfSurvived(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
+  const s = await store.sessions?.();
+  if (!s?.copy || !s.now || s.copy === s.now || (await isEmpty(db))) return false;
+  await store.clear();
   return true;
 }
 
@@ -131,5 +198,5 @@ export async function recoverFromFullDisk(db: R2PDatabase, store: RescueStore = 
   // failed, from the copy in memory.
   await db.open();
   if (await isEmpty(db)) await putCopy(db, copy);
-  await store.clear();
+  // The copy stays until the database has come through a restart (dropCopyIfSurvived).
 }

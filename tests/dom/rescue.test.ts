@@ -11,11 +11,15 @@ import { createReview, listReviews } from '@/lib/reviews/reviews';
 import { createDraft, listDrafts } from '@/lib/reviews/drafts';
 import { addRows } from '@/lib/library/store';
 
-function memoryStore(): RescueStore & { text?: string } {
-  const s: RescueStore & { text?: string } = {
+/** A store in memory; `now` is the browser session (a restart starts another). */
+function memoryStore(): RescueStore & { text?: string; copySession?: string; now: string } {
+  const s: RescueStore & { text?: string; copySession?: string; now: string } = {
+    now: 'session-1',
     read: async () => s.text,
-    write: async (t) => ((s.text = t), true),
-    clear: async () => void (s.text = undefined),
+    write: async (t) => ((s.text = t), (s.copySession = s.now), true),
+    clear: async () => void ((s.text = undefined), (s.copySession = undefined)),
+    sessions: async () => ({ copy: s.copySession, now: s.now }),
+    renew: async () => void (s.copySession = s.now),
   };
   return s;
 }
@@ -41,7 +45,38 @@ describe('the rescue copy after a full disk', () => {
     await next.delete();
   });
 
-  it('rebuilds the database from a copy of itself and keeps everything, sharing state and library blocks too, then drops the copy', async () => {
+  it('keeps the copy made by a rebuild until the database has come through a browser restart, so a database emptied at that restart is filled again', async () => {
+    const store = memoryStore();
+    const name = fresh();
+    const db = openDatabase(name, { rescue: store });
+    const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
+    await recoverFromFullDisk(db, store);
+    await createDraft(db, review.id, 'recommendation', { text: 'Typed while the disk was full.' });
+    await keepRescueCopy(db, store);
+    db.close();
+    // Opened again in the same browser session: the copy stays.
+    const same = openDatabase(name, { rescue: store });
+    expect(await same.reviews.count()).toBe(1);
+    expect(store.text).toContain('Typed while the disk was full.');
+    // The browser restarts and Chromium starts an empty database: filled from the copy, which stays.
+    await same.delete();
+    store.now = 'session-2';
+    const restarted = openDatabase(name, { rescue: store });
+    expect((await listDrafts(restarted, review.id))[0]!.text).toBe('Typed while the disk was full.');
+    restarted.close();
+    const later = openDatabase(name, { rescue: store });
+    expect(await later.reviews.count()).toBe(1);
+    expect(store.text).toBeDefined();
+    later.close();
+    // Another restart with everything there: the database came through; the copy goes.
+    store.now = 'session-3';
+    const through = openDatabase(name, { rescue: store });
+    expect(await through.reviews.count()).toBe(1);
+    expect(store.text).toBeUndefined();
+    await through.delete();
+  });
+
+  it('rebuilds the database from a copy of itself and keeps everything, sharing state and library blocks too', async () => {
     const store = memoryStore();
     const db = openDatabase(fresh(), { rescue: store });
     const review = await createReview(db, { stateCode: 'KEN', delegation: 'Norway' });
@@ -56,7 +91,6 @@ describe('the rescue copy after a full disk', () => {
     expect((await listDrafts(db, review.id))[0]!.text).toBe('What steps?');
     expect(await db.syncUpdates.toArray()).toEqual(before.updates);
     expect(await db.libraryBlocks.toArray()).toEqual(before.blocks);
-    expect(store.text).toBeUndefined();
     await db.delete();
   });
 
