@@ -8,9 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, launchExtension } from './chromium';
-import { ms } from './stats';
+import { median, ms } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchTableHandover(root: string): Promise<string[]> {
   const extension = resolve(root, process.env.R2P_OUT_DIR ?? '.output', 'chrome-mv3');

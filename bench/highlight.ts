@@ -25,11 +25,10 @@ import { knowledgeBase } from '../lib/catalogue/knowledge';
 import { manyNodesPageHtml } from '../tests/fixtures/many-nodes-page';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
 import { benchTableHandover } from './highlight-table';
-import { ms } from './stats';
+import { median, ms } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const findChromium = () => [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** One figure over another, as printed beside them. */
 const ratio = (a: number, b: number, digits = 1) => `${(a / b).toFixed(digits)}x`;
 

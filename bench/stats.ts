@@ -16,4 +16,7 @@ export function time<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t0];
 }
 
+/** The middle sample (the upper one of the two middles for an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
