@@ -107,7 +107,10 @@ export function DataSettings({ env, download = downloadBlob, onChanged, restorer
         confirmLabel="Import"
         doneVerb="Imported"
         summary={(name, c) => `${backupSummary(name, c.counts)}${c.settings ? ', and settings' : ''}.`}
-        afterWrite={async (c) => (await refreshRescueCopy(env.db).catch(() => false), restoreTheSettings(c.settings))}
+        afterWrite={async (c) => {
+          await refreshRescueCopy(env.db).catch(() => false);
+          return restoreTheSettings(c.settings);
+        }}
         onMessage={setMessage}
         onRetry={() => recoverFromFullDisk(env.db)}
         onBusy={setBusy}

@@ -76,6 +76,11 @@ const readFile = async (name: string) => {
   }
 };
 
+async function renew(): Promise<void> {
+  const [dir, now] = await Promise.all([root(), browserSession()]);
+  if (dir && now) await writeFile(dir, SESSION_FILE, now);
+}
+
 /** The copy in the origin private file system (none where the browser has none, as in tests). */
 export const opfsRescueStore: RescueStore = {
   read: () => readFile(FILE),
@@ -83,7 +88,7 @@ export const opfsRescueStore: RescueStore = {
     const dir = await root();
     if (!dir) return false;
     await writeFile(dir, FILE, text);
-    await opfsRescueStore.renew!();
+    await renew();
     return true;
   },
   async clear() {
@@ -91,13 +96,12 @@ export const opfsRescueStore: RescueStore = {
     await dir?.removeEntry(FILE).catch(() => {});
     await dir?.removeEntry(SESSION_FILE).catch(() => {});
   },
+  // Asked at every open of the database: with no copy (nearly always), no session id is needed.
   async sessions() {
-    return { copy: await readFile(SESSION_FILE), now: await browserSession() };
+    const copy = await readFile(SESSION_FILE);
+    return { copy, now: copy ? await browserSession() : undefined };
   },
-  async renew() {
-    const [dir, now] = await Promise.all([root(), browserSession()]);
-    if (dir && now) await writeFile(dir, SESSION_FILE, now);
-  },
+  renew,
 };
 
 const FORMAT = 'r2p-lens-rescue-copy';
