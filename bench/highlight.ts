@@ -24,11 +24,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { knowledgeBase } from '../lib/catalogue/knowledge';
 import { manyNodesPageHtml } from '../tests/fixtures/many-nodes-page';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
+import { CHROMIUM } from './chromium';
 import { benchTableHandover } from './highlight-table';
 import { median, ms } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const findChromium = () => [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
 /** One figure over another, as printed beside them. */
 const ratio = (a: number, b: number, digits = 1) => `${(a / b).toFixed(digits)}x`;
 
@@ -315,7 +315,7 @@ async function incremental(browser: Browser, html: string, script: string) {
 }
 
 export async function benchHighlight(): Promise<{ lines: string[] }> {
-  const executablePath = findChromium();
+  const executablePath = CHROMIUM;
   if (!executablePath) return { lines: ['skipped: no Chromium (set CHROMIUM_PATH)'] };
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
   const lines: string[] = [];
