@@ -5,7 +5,7 @@
  * text once (the search's `settle`, through the row source) and kept here per phrase: LACKS (a word
  * is missing), WORDS (every word, order not read yet), HOLDS, or APART (every word, not in order).
  */
-import { foldText } from '../text/normalize';
+import { foldQuick } from '../text/normalize';
 import { inflections } from '../text/stem';
 import { eachPosition, type PostingsTable } from './postings';
 
@@ -35,10 +35,6 @@ export function textPattern(positions: ReadonlyArray<readonly string[]>): RegExp
   return new RegExp(`(?<!${LETTER})${at.join('[^\\p{L}\\p{N}]+')}(?!${LETTER})`, 'u');
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-/** The text as the index reads it: folded (plain ASCII only lower-cased). */
-const folded = (text: string) => (ASCII.test(text) ? text.toLowerCase() : foldText(text));
-
 export const phraseKey = (terms: PostingsTable, positions: PhrasePositions) => positions.map((alts) => alts.map(([k]) => terms.keys[k]!).join('|')).join(' ');
 
 /** A phrase over `rows` rows: WORDS where every position's terms meet, LACKS elsewhere. */
@@ -65,5 +61,5 @@ export function makePhrase(terms: PostingsTable, positions: PhrasePositions, row
 /** Reads row `i`'s text for every phrase still unsure of it. */
 export function judge(phrases: readonly Phrase[], i: number, text: string): void {
   let t: string | undefined;
-  for (const p of phrases) if (p.state[i] === WORDS) p.state[i] = p.pattern.test((t ??= folded(text))) ? HOLDS : APART;
+  for (const p of phrases) if (p.state[i] === WORDS) p.state[i] = p.pattern.test((t ??= foldQuick(text))) ? HOLDS : APART;
 }

@@ -17,9 +17,14 @@ export function foldText(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * `foldText`, quicker on plain ASCII, which has no accents or typographic marks to fold: lower
+ * case is the whole fold there (the search index reads every recommendation's text, and the
+ * fold's Unicode passes cost 4x more).
+ */
+export const foldQuick = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : foldText(text));
+
 /** Words of a folded text: letters and digits; hyphens and apostrophes split words. */
 export function words(text: string): string[] {
-  // Plain ASCII has no accents or typographic marks to fold: lower case is the whole fold (the
-  // search index splits every recommendation's text, and the fold's Unicode passes cost 4x more).
-  return (ASCII.test(text) ? text.toLowerCase() : foldText(text)).match(WORD) ?? [];
+  return foldQuick(text).match(WORD) ?? [];
 }
