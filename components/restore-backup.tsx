@@ -9,6 +9,7 @@ import { isQuotaError } from '@/lib/db/quota';
 import type { BackupProgress, BackupTable } from '@/lib/export/backup';
 import type { CheckOutcome, Restorer, RunningRestore } from '@/lib/export/restore-client';
 import type { StatusMessage } from './status-line';
+import { nf } from './number-format';
 
 type Checked = Extract<CheckOutcome, { kind: 'checked' }>;
 
@@ -34,7 +35,6 @@ interface Props {
   disabled?: boolean;
 }
 
-const nf = new Intl.NumberFormat('en-GB');
 
 export function RestoreBackup({ restorer, chooseLabel, confirmLabel, doneVerb, summary, note, beforeWrite, afterWrite, onMessage, onRetry, onBusy, disabled }: Props) {
   const input = useRef<HTMLInputElement>(null);

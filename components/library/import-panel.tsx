@@ -8,8 +8,8 @@ import type { Columns } from '@/lib/import/layouts';
 import type { FileSummary, ImportProgress, MappingQuestion, RefusedRow } from '@/lib/import/run-import';
 import { ENCODING_LABELS } from '@/lib/import/encoding';
 import { ColumnMapping } from './column-mapping';
+import { nf, countOf } from '../number-format';
 
-const nf = new Intl.NumberFormat('en-GB');
 
 /**
  * `collapsed` (the library has rows): the panel folds into one "Import more recommendations" line,
@@ -141,7 +141,7 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
     <div role="status" className="import-summary">
       <p>
         <strong>
-          {nf.format(s.rowsAdded)} {s.rowsAdded === 1 ? 'recommendation' : 'recommendations'} added
+          {countOf(s.rowsAdded, 'recommendation')} added
         </strong>{' '}
         from {read.length === 1 ? <FileLine file={read[0]!} /> : `${read.length} files`}. {nf.format(s.duplicates)} duplicates skipped. {nf.format(s.refusedCount)}{' '}
         {s.refusedCount === 1 ? 'row' : 'rows'} refused.

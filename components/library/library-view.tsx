@@ -18,8 +18,8 @@ import { SurChart } from './sur-chart';
 import { NoResults, QueryReading, readingSaysMore } from './query-reading';
 import { useKnowledge } from '../knowledge-context';
 import './library.css';
+import { nf, countOf } from '../number-format';
 
-const nf = new Intl.NumberFormat('en-GB');
 
 interface Props {
   db?: R2PDatabase;
@@ -116,7 +116,7 @@ export function LibraryView({ db = database(), importer = workerImporter, reinde
             onClear={() => setFilters({})}
             lead={
               <p role="status" className="result-count">
-                {nf.format(result.total)} {result.total === 1 ? 'recommendation' : 'recommendations'}
+                {countOf(result.total, 'recommendation')}
               </p>
             }
             trail={

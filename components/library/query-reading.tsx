@@ -6,9 +6,9 @@ import type { LibraryQuery } from '@/lib/library/query';
 import { withoutClause } from '@/lib/library/query';
 import type { ReadClause, ReadTerm } from '@/lib/library/search-index';
 import { useKnowledge } from '../knowledge-context';
+import { countOf } from '../number-format';
 
-const nf = new Intl.NumberFormat('en-GB');
-const recs = (n: number) => `${nf.format(n)} ${n === 1 ? 'recommendation' : 'recommendations'}`;
+const recs = (n: number) => countOf(n, 'recommendation');
 
 function termText(t: ReadTerm): string {
   if (t.corrected) return `${t.label} (for “${t.typed}”)`;
