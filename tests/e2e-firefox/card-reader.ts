@@ -8,6 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { markCentre } from './page-reading';
+import type { Box } from '../../lib/highlight/card-place';
 
 interface RemoteNode {
   type: string;
@@ -27,12 +28,8 @@ interface Realm {
   callFunction(fn: string, awaitPromise: boolean, options?: object): Promise<{ type: string; result: RemoteNode & { value?: unknown } }>;
 }
 
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/** The card's placement works in the same boxes (viewport coordinates). */
+export type { Box };
 
 export interface CardView {
   /** Its words as drawn, folded parts left out ('' when no card is shown). */

@@ -6,13 +6,10 @@
  * Chromium 156's renderer on a highlighted page that re-renders every 50 ms, this build or not.)
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { Box } from '../../lib/highlight/card-place';
 
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/** The card's placement works in the same boxes (viewport coordinates). */
+export type { Box };
 
 interface DomNode {
   nodeId: number;
