@@ -5,7 +5,7 @@
  * its `node` command would replace Node 20 for every npm script).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,12 +30,22 @@ export function node22({ fetch = true } = {}) {
 const serverDir = join(root, 'server');
 
 /**
+ * Installed, and not older than the lock file: npm writes node_modules/.package-lock.json as it
+ * installs, so a lock file changed since (a pull that moves a version) installs again.
+ */
+function serverPackagesCurrent() {
+  const installed = join(serverDir, 'node_modules', '.package-lock.json');
+  if (!existsSync(join(serverDir, 'node_modules', '@hocuspocus', 'server', 'package.json')) || !existsSync(installed)) return false;
+  return statSync(installed).mtimeMs >= statSync(join(serverDir, 'package-lock.json')).mtimeMs;
+}
+
+/**
  * The team server's own packages (server/package.json, locked in server/package-lock.json),
  * installed by npm running on Node 22: Hocuspocus declares Node 22, and installed with the
  * extension's packages on Node 20 it made `npm install` warn. Run by `npm install` (postinstall).
  */
 export function serverPackages({ fetch = true } = {}) {
-  if (existsSync(join(serverDir, 'node_modules', '@hocuspocus', 'server', 'package.json'))) return true;
+  if (serverPackagesCurrent()) return true;
   if (!fetch) return false;
   const node = node22();
   process.stderr.write('Installing the team server\'s packages (server/package.json) with Node 22…\n');
