@@ -1,6 +1,7 @@
 /** The atrocity-prevention relevance rule bound to the bundled lexicon and data/atrocity-relevance.json. */
 import { knowledgeBase } from '../catalogue/knowledge';
 import { relevanceRule, type RelevanceRule } from './relevance';
+import { fnv1a } from '../text/hash';
 
 let rule: RelevanceRule | undefined;
 export function bundledRelevance(): RelevanceRule {
@@ -18,8 +19,6 @@ export function bundledRelevanceStamp(): string {
   if (stamp) return stamp;
   const kb = knowledgeBase();
   const text = JSON.stringify([kb.atrocityRelevance, kb.concepts.map((c) => [c.id, c.category, c.riskFactors.length > 0])]);
-  // FNV-1a: a change anywhere changes it; nothing here needs a cryptographic hash.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (stamp = (h >>> 0).toString(36));
+  // A change anywhere changes it; nothing here needs a cryptographic hash.
+  return (stamp = fnv1a(text).toString(36));
 }

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { VERB_CATEGORY } from './action-verbs';
 import { matchVerb } from './verb-forms';
+import { fnv1a } from '../text/hash';
 
 export interface CodedRecommendation {
   text: string;
@@ -64,15 +65,8 @@ export function splitBySession(rows: CodedRecommendation[], lastTuningSession: n
   };
 }
 
-/** FNV-1a over the text and a seed: the same number for the same text on every run. */
-export function stableHash(text: string, seed = 2026): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+/** The hash that splits rows: the same number for the same text on every run. */
+export const stableHash = (text: string, seed = 2026): number => fnv1a(text, seed);
 
 /** The second split: a fifth of the rows of every session kept aside, by a hash of the text. */
 export const HASH_SEED = 7;
