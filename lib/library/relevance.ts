@@ -19,15 +19,15 @@
  * flagged again when its index is rebuilt (lib/library/store.ts, lib/library/bundled-relevance.ts).
  */
 import type { AtrocityRelevance, Concept } from '../catalogue/schema';
+import { escapeRegExp } from '../text/normalize';
 
 export type RelevanceRule = (conceptIds: readonly string[], text: string) => 0 | 1;
 
 const BY_CATEGORY = new Set<Concept['category']>(['crime', 'risk']);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A word or phrase of the list, in any case, plural or not, spaces and hyphens alike. */
 function groupPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => w.split(/[\s-]+/).map(escape).join('[\\s-]+'));
+  const alternatives = words.map((w) => w.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+'));
   return new RegExp(`\\b(?:${alternatives.join('|')})(?:s|es)?\\b`, 'i');
 }
 

@@ -28,3 +28,6 @@ export const foldQuick = (text: string): string => (ASCII.test(text) ? text.toLo
 export function words(text: string): string[] {
   return foldQuick(text).match(WORD) ?? [];
 }
+
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

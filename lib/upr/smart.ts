@@ -5,7 +5,7 @@
  */
 import { knowledgeBase, type KnowledgeBase } from '../catalogue/knowledge';
 import { stateLookup, type StateLookup } from '../import/state-names';
-import { foldText } from '../text/normalize';
+import { escapeRegExp, foldText } from '../text/normalize';
 import { classifyDraft, otherStates, readOpening, type ActionCategoryResult, type DraftCategory } from './action-category';
 
 export type SmartCheckId = 'specific-verb' | 'concrete-object' | 'measurable' | 'time-bound' | 'addressed';
@@ -70,15 +70,12 @@ function objectTerms(kb: KnowledgeBase): ObjectTerm[] {
   return usable;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function containsTerm(folded: string, raw: string, term: ObjectTerm): boolean {
   const haystack = term.exact ? raw : folded;
   const index = haystack.indexOf(term.term);
   if (index < 0) return false;
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(term.term)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(haystack);
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(term.term)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(haystack);
 }
 
 /** The named object, if any: a lexicon term, or else a concrete noun. */
