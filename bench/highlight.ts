@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { knowledgeBase } from '../lib/catalogue/knowledge';
+import { escapeRegExp } from '../lib/text/normalize';
 import { manyNodesPageHtml } from '../tests/fixtures/many-nodes-page';
 import { paragraphHtml, reportPageHtml, reportParagraphs } from '../tests/fixtures/report-page';
 import { CHROMIUM } from './chromium';
@@ -37,10 +38,9 @@ async function pageScript(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One alternation per case mode, longest first, hyphen/space interchangeable, optional plural ending. */
 function termSources(terms: string[]): string {
-  const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => escapeRe(t).replace(/[\s-]+/g, '[\\s\\-]+'));
+  const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/[\s-]+/g, '[\\s\\-]+'));
   return `\\b(?:${alts.join('|')})(?:s|es)?\\b`;
 }
 
