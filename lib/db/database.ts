@@ -8,7 +8,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { libraryBlocks } from './library-blocks';
 import { replayJournal } from '../reviews/journal';
-import { dropCopyIfSurvived, keepRescueCopy, opfsRescueStore, restoreIfWiped, type RescueStore } from './rescue';
+import { keepRescueCopy, opfsRescueStore, restoreIfWiped, settleRescueCopy, type RescueStore } from './rescue';
 import type {
   AssessmentRow,
   DraftRow,
@@ -161,7 +161,7 @@ export function openDatabase(name = DB_NAME, options?: { indexedDB?: IDBFactory;
     async (vip) => {
       const d = vip as R2PDatabase;
       d.backendDB().addEventListener('close', () => void (closedByBrowser = true));
-      if (!(await restoreIfWiped(d, rescue).catch(() => false))) await dropCopyIfSurvived(d, rescue).catch(() => false);
+      if (!(await restoreIfWiped(d, rescue).catch(() => false))) await settleRescueCopy(d, rescue).catch(() => 'none');
       await replayJournal(d).catch(() => 0);
       if (closedByBrowser) {
         closedByBrowser = false;

@@ -12,9 +12,10 @@
  * (OPFS, stored apart from IndexedDB), deletes the database and writes it all back into a new one.
  * Not always enough (a CI run on a loaded machine saw the rebuilt database emptied at the next
  * restart all the same), so the copy stays until the database has come through a browser restart
- * with its data (`dropCopyIfSurvived`): a database that opens empty while the copy exists is
- * filled from it (`restoreIfWiped`, run at every open). Whoever retries a write after a full disk
- * refreshes the copy once it is written, so it holds what was typed meanwhile. A connection the
+ * with its data, refreshed at each open until then (`settleRescueCopy`), and a database that opens
+ * empty while the copy exists is filled from it (`restoreIfWiped`, run at every open). Whoever
+ * retries a write after a full disk refreshes the copy once it is written, so it holds what was
+ * typed meanwhile even if the browser quits before the next open. A connection the
  * browser closed also leaves a copy when the database opens again. Delete everything removes it.
  */
 import { browser } from 'wxt/browser';
@@ -176,14 +177,20 @@ export async function restoreIfWiped(db: R2PDatabase, store: RescueStore = opfsR
 }
 
 /**
- * Drops the copy once the database has opened with its data in a later browser session than the
- * copy's: it came through a restart, which is when Chromium empties a damaged one.
+ * At each open of a database with data, while a copy is kept: the copy is dropped once the
+ * database has opened in a later browser session than the copy's (it came through a restart,
+ * which is when Chromium empties a damaged one); else it is refreshed, so it also holds what was
+ * written since it was made (a page that saved and closed before its own refresh ended).
  */
-export async function dropCopyIfSurvived(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<boolean> {
+export async function settleRescueCopy(db: R2PDatabase, store: RescueStore = opfsRescueStore): Promise<'none' | 'dropped' | 'refreshed'> {
   const s = await store.sessions?.();
-  if (!s?.copy || !s.now || s.copy === s.now || (await isEmpty(db))) return false;
-  await store.clear();
-  return true;
+  if (!s?.copy || (await isEmpty(db))) return 'none';
+  if (s.now && s.copy !== s.now) {
+    await store.clear();
+    return 'dropped';
+  }
+  await keepRescueCopy(db, store);
+  return 'refreshed';
 }
 
 /**
@@ -202,5 +209,5 @@ export async function recoverFromFullDisk(db: R2PDatabase, store: RescueStore = 
   // failed, from the copy in memory.
   await db.open();
   if (await isEmpty(db)) await putCopy(db, copy);
-  // The copy stays until the database has come through a restart (dropCopyIfSurvived).
+  // The copy stays until the database has come through a restart (settleRescueCopy).
 }
