@@ -32,6 +32,12 @@ describe('conventions', () => {
     expect(loose).toEqual([]);
   });
 
+  it('lets `npm run bench -- <section>` run one section without the others\' builds: run.ts loads sections when they run', () => {
+    // A browser section's harness stops at import when its build is missing (a fresh clone).
+    const eager = source('bench/run.ts').split('\n').filter((line) => /^import .* from '\.\//.test(line));
+    expect(eager).toEqual([]);
+  });
+
   it('keeps entrypoints thin: wiring only, the logic lives in lib/ and components/', () => {
     const heavy = code('entrypoints').filter((f) => source(f).split('\n').length > 40);
     expect(heavy).toEqual([]);
