@@ -22,9 +22,14 @@ export interface TrainOptions {
 /** Chosen by cross-validation across sessions 1-3, 4-6 and 7-9 (scripts/train-action-model.ts --cv). */
 export const TRAIN_OPTIONS: TrainOptions = { c: 0.1, keep: 1500, minCount: 2 };
 
-interface Example {
+/** One row for the fit: its features' indices, 0 or 1, and (for experiments) a weight and feature values. */
+export interface Example {
   features: number[];
   y: number;
+  /** How much the row counts (1 when absent). */
+  weight?: number;
+  /** Each feature's value, in the order of `features` (1 when absent). */
+  values?: number[];
 }
 
 /** The rows the model learns from: those the rules read as 4 or 5 and the coders coded 4 or 5. */
@@ -36,12 +41,13 @@ function labelledRows(rows: CodedRecommendation[]): { y: number; f: string[] }[]
     .map(({ r, rules }) => ({ y: r.category === 5 ? 1 : 0, f: modelFeatures(r.text, rules) }));
 }
 
-function indexFeatures(rows: { y: number; f: string[] }[], minCount: number, only?: Set<string>) {
+/** Names the features seen in at least `minCount` rows (or only those of `only`) and indexes each row's. */
+export function indexFeatures(rows: { y: number; f: string[]; weight?: number }[], minCount: number, only?: Set<string>) {
   const counts = new Map<string, number>();
   for (const r of rows) for (const f of r.f) if (!only || only.has(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const names = [...counts].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
   const index = new Map(names.map((f, i) => [f, i]));
-  const examples = rows.map((r) => ({ y: r.y, features: r.f.map((f) => index.get(f)).filter((i): i is number => i !== undefined) }));
+  const examples: Example[] = rows.map((r) => ({ y: r.y, weight: r.weight, features: r.f.map((f) => index.get(f)).filter((i): i is number => i !== undefined) }));
   return { names, examples };
 }
 
@@ -51,12 +57,14 @@ function lossAndGradient(w: Float64Array, examples: Example[], c: number, grad: 
   grad.fill(0);
   let loss = 0;
   for (const e of examples) {
+    const { features, values } = e;
+    const weight = e.weight ?? 1;
     let z = w[d]!;
-    for (const j of e.features) z += w[j]!;
+    for (let k = 0; k < features.length; k++) z += values ? w[features[k]!]! * values[k]! : w[features[k]!]!;
     // log(1 + e^z) - y z, written to stay finite for large |z|.
-    loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - e.y * z;
-    const g = 1 / (1 + Math.exp(-z)) - e.y;
-    for (const j of e.features) grad[j]! += g;
+    loss += weight * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - e.y * z);
+    const g = weight * (1 / (1 + Math.exp(-z)) - e.y);
+    for (let k = 0; k < features.length; k++) grad[features[k]!]! += values ? g * values[k]! : g;
     grad[d]! += g;
   }
   for (let j = 0; j < d; j++) {
@@ -68,8 +76,11 @@ function lossAndGradient(w: Float64Array, examples: Example[], c: number, grad: 
 
 const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 
-/** L-BFGS with a backtracking line search: enough for a smooth, convex loss of a few thousand weights. */
-function fit(examples: Example[], dims: number, c: number, iterations = 300): Float64Array {
+/**
+ * L2-penalised logistic regression fitted by L-BFGS with a backtracking line search: enough for a
+ * smooth, convex loss of a few thousand weights. Returns the weights, the bias last.
+ */
+export function fit(examples: Example[], dims: number, c: number, iterations = 300): Float64Array {
   const n = dims + 1;
   let w = new Float64Array(n);
   let g = new Float64Array(n);
@@ -119,9 +130,11 @@ function fit(examples: Example[], dims: number, c: number, iterations = 300): Fl
   return w;
 }
 
-/** The model trained on `rows` (the training part of a split), ready to be written to data/. */
-export function trainActionModel(rows: CodedRecommendation[], trainedOn: string, options: TrainOptions = TRAIN_OPTIONS): ActionModel {
-  const labelled = labelledRows(rows);
+/**
+ * Fits on every feature seen `minCount` times, keeps the `keep` heaviest and fits again on those:
+ * the weights in hundredths, the bias apart. Rows may carry a weight (experiments weigh by session).
+ */
+export function fitPruned(labelled: { y: number; f: string[]; weight?: number }[], options: TrainOptions): { bias: number; features: string[]; weights: number[] } {
   const first = indexFeatures(labelled, options.minCount);
   const w = fit(first.examples, first.names.length, options.c);
   const kept = new Set(
@@ -133,13 +146,11 @@ export function trainActionModel(rows: CodedRecommendation[], trainedOn: string,
   const pruned = indexFeatures(labelled, 1, kept);
   const w2 = fit(pruned.examples, pruned.names.length, options.c);
   const hundredths = (x: number) => Math.round(x * 100);
-  return {
-    version: 1,
-    trainedOn,
-    rows: labelled.length,
-    options,
-    bias: hundredths(w2[pruned.names.length]!),
-    features: pruned.names,
-    weights: pruned.names.map((_, i) => hundredths(w2[i]!)),
-  };
+  return { bias: hundredths(w2[pruned.names.length]!), features: pruned.names, weights: pruned.names.map((_, i) => hundredths(w2[i]!)) };
+}
+
+/** The model trained on `rows` (the training part of a split), ready to be written to data/. */
+export function trainActionModel(rows: CodedRecommendation[], trainedOn: string, options: TrainOptions = TRAIN_OPTIONS): ActionModel {
+  const labelled = labelledRows(rows);
+  return { version: 1, trainedOn, rows: labelled.length, options, ...fitPruned(labelled, options) };
 }

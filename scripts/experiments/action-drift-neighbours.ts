@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { classifyByRules, type ActionCategoryResult } from '../../lib/upr/action-rules';
 import { compileModel, type CompiledModel } from '../../lib/upr/action-model';
 import { modelFeatures, words } from '../../lib/upr/action-model-features';
-import { trainActionModel, TRAIN_OPTIONS, type TrainOptions } from '../../lib/upr/action-model-train';
+import { fitPruned, trainActionModel, TRAIN_OPTIONS, type TrainOptions } from '../../lib/upr/action-model-train';
 import { decodeMacRoman, parseCodedRecommendations, type Category, type CodedRecommendation } from '../../lib/upr/eval-corpus';
 import { SHARED_DATA } from '../../bench/upr-info-exports';
 
@@ -43,99 +43,12 @@ console.log(`${rows.length} rows of sessions 1-9 (read in ${Date.now() - t0} ms)
 const is45 = (c: number) => c === 4 || c === 5;
 
 // ---------------------------------------------------------------- weighted logistic regression
-// The same fit as lib/upr/action-model-train.ts (L2, L-BFGS, prune to `keep`, refit, hundredths),
-// with a weight per row. With all weights 1 it gives the shipped trainer's model (checked below).
-interface Example { features: number[]; y: number; weight: number }
+// The shipped trainer's fit (lib/upr/action-model-train.ts: L2, L-BFGS), here with a weight per
+// row; prune to `keep`, refit, hundredths as it does. With all weights 1 it gives the shipped
+// trainer's model (checked below).
 interface Labelled { f: string[]; y: number; weight: number }
-
-function lossAndGradient(w: Float64Array, examples: Example[], c: number, grad: Float64Array): number {
-  const d = w.length - 1;
-  grad.fill(0);
-  let loss = 0;
-  for (const e of examples) {
-    let z = w[d]!;
-    for (const j of e.features) z += w[j]!;
-    loss += e.weight * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - e.y * z);
-    const g = e.weight * (1 / (1 + Math.exp(-z)) - e.y);
-    for (const j of e.features) grad[j]! += g;
-    grad[d]! += g;
-  }
-  for (let j = 0; j < d; j++) {
-    loss += (0.5 / c) * w[j]! * w[j]!;
-    grad[j]! += w[j]! / c;
-  }
-  return loss;
-}
-const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
-function fit(examples: Example[], dims: number, c: number, iterations = 300): Float64Array {
-  const n = dims + 1;
-  let w = new Float64Array(n);
-  let g = new Float64Array(n);
-  let f = lossAndGradient(w, examples, c, g);
-  const history: { s: Float64Array; y: Float64Array; rho: number }[] = [];
-  for (let it = 0; it < iterations; it++) {
-    const q = Float64Array.from(g);
-    const alphas: number[] = [];
-    for (let k = history.length - 1; k >= 0; k--) {
-      const h = history[k]!;
-      const a = h.rho * dot(h.s, q);
-      alphas[k] = a;
-      for (let j = 0; j < n; j++) q[j]! -= a * h.y[j]!;
-    }
-    const last = history[history.length - 1];
-    const scale = last ? dot(last.s, last.y) / dot(last.y, last.y) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
-    for (let j = 0; j < n; j++) q[j]! *= scale;
-    for (let k = 0; k < history.length; k++) {
-      const h = history[k]!;
-      const b = h.rho * dot(h.y, q);
-      for (let j = 0; j < n; j++) q[j]! += h.s[j]! * (alphas[k]! - b);
-    }
-    const slope = -dot(g, q);
-    if (slope >= 0) break;
-    let step = 1;
-    const next = new Float64Array(n);
-    const nextG = new Float64Array(n);
-    let nextF = Infinity;
-    for (let tries = 0; tries < 30; tries++) {
-      for (let j = 0; j < n; j++) next[j] = w[j]! - step * q[j]!;
-      nextF = lossAndGradient(next, examples, c, nextG);
-      if (nextF <= f + 1e-4 * step * slope) break;
-      step /= 2;
-    }
-    if (!(nextF < f)) break;
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let j = 0; j < n; j++) { s[j] = next[j]! - w[j]!; y[j] = nextG[j]! - g[j]!; }
-    const sy = dot(s, y);
-    if (sy > 1e-10) history.push({ s, y, rho: 1 / sy });
-    if (history.length > 10) history.shift();
-    const converged = f - nextF < 1e-7 * Math.max(1, Math.abs(f));
-    w = next; g = nextG; f = nextF;
-    if (converged) break;
-  }
-  return w;
-}
-function indexFeatures(rows: Labelled[], minCount: number, only?: Set<string>) {
-  const counts = new Map<string, number>();
-  for (const r of rows) for (const f of r.f) if (!only || only.has(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names = [...counts].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
-  const index = new Map(names.map((f, i) => [f, i]));
-  const examples = rows.map((r) => ({ y: r.y, weight: r.weight, features: r.f.map((f) => index.get(f)).filter((i): i is number => i !== undefined) }));
-  return { names, examples };
-}
 function trainWeighted(labelled: Labelled[], options: TrainOptions = TRAIN_OPTIONS): CompiledModel {
-  const first = indexFeatures(labelled, options.minCount);
-  const w = fit(first.examples, first.names.length, options.c);
-  const kept = new Set(
-    first.names.map((name, i) => ({ name, weight: Math.abs(w[i]!) }))
-      .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1))
-      .slice(0, options.keep)
-      .map((x) => x.name),
-  );
-  const pruned = indexFeatures(labelled, 1, kept);
-  const w2 = fit(pruned.examples, pruned.names.length, options.c);
-  const h = (x: number) => Math.round(x * 100) / 100;
-  return { bias: h(w2[pruned.names.length]!), weights: new Map(pruned.names.map((f, i) => [f, h(w2[i]!)])) };
+  return compileModel({ version: 1, trainedOn: 'experiment', rows: labelled.length, options, ...fitPruned(labelled, options) });
 }
 
 /** The training rows of the current recipe: rules read 4/5 and coders coded 4/5. */

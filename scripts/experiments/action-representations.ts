@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { classifyByRules, type ActionCategoryResult } from '../../lib/upr/action-rules';
 import { compileModel, modelCall } from '../../lib/upr/action-model';
 import { modelFeatures, ruleKind, MAX_TOKENS } from '../../lib/upr/action-model-features';
-import { trainActionModel, TRAIN_OPTIONS } from '../../lib/upr/action-model-train';
+import { fit, trainActionModel, TRAIN_OPTIONS, type Example } from '../../lib/upr/action-model-train';
 import { decodeMacRoman, parseCodedRecommendations, type CodedRecommendation } from '../../lib/upr/eval-corpus';
 import { fnv1a } from '../../lib/text/hash';
 import { SHARED_DATA } from '../../bench/upr-info-exports';
@@ -39,65 +39,8 @@ const data: Row[] = rows.map((r) => {
   return { r, rules, base: modelFeatures(r.text, rules) };
 });
 
-// ---------------------------------------------------------------- learner: sparse weighted L2 logistic regression
-interface Ex { idx: number[]; val: number[]; y: number; wt?: number }
-
-function lossGrad(w: Float64Array, ex: Ex[], c: number, g: Float64Array): number {
-  const d = w.length - 1;
-  g.fill(0);
-  let loss = 0;
-  for (const e of ex) {
-    let z = w[d]!;
-    for (let k = 0; k < e.idx.length; k++) z += w[e.idx[k]!]! * e.val[k]!;
-    const wt = e.wt ?? 1;
-    loss += wt * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - e.y * z);
-    const p = wt * (1 / (1 + Math.exp(-z)) - e.y);
-    for (let k = 0; k < e.idx.length; k++) g[e.idx[k]!]! += p * e.val[k]!;
-    g[d]! += p;
-  }
-  for (let j = 0; j < d; j++) { loss += (0.5 / c) * w[j]! * w[j]!; g[j]! += w[j]! / c; }
-  return loss;
-}
-const dot = (a: Float64Array, b: Float64Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!; return s; };
-
-function fit(ex: Ex[], dims: number, c: number, iterations = 300): Float64Array {
-  const n = dims + 1;
-  let w = new Float64Array(n);
-  let g = new Float64Array(n);
-  let f = lossGrad(w, ex, c, g);
-  const hist: { s: Float64Array; y: Float64Array; rho: number }[] = [];
-  for (let it = 0; it < iterations; it++) {
-    const q = Float64Array.from(g);
-    const al: number[] = [];
-    for (let k = hist.length - 1; k >= 0; k--) { const h = hist[k]!; const a = h.rho * dot(h.s, q); al[k] = a; for (let j = 0; j < n; j++) q[j]! -= a * h.y[j]!; }
-    const last = hist[hist.length - 1];
-    const sc = last ? dot(last.s, last.y) / dot(last.y, last.y) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
-    for (let j = 0; j < n; j++) q[j]! *= sc;
-    for (let k = 0; k < hist.length; k++) { const h = hist[k]!; const b = h.rho * dot(h.y, q); for (let j = 0; j < n; j++) q[j]! += h.s[j]! * (al[k]! - b); }
-    const slope = -dot(g, q);
-    if (slope >= 0) break;
-    let step = 1;
-    const nx = new Float64Array(n); const ng = new Float64Array(n);
-    let nf = Infinity;
-    for (let t = 0; t < 30; t++) {
-      for (let j = 0; j < n; j++) nx[j] = w[j]! - step * q[j]!;
-      nf = lossGrad(nx, ex, c, ng);
-      if (nf <= f + 1e-4 * step * slope) break;
-      step /= 2;
-    }
-    if (!(nf < f)) break;
-    const s = new Float64Array(n); const y = new Float64Array(n);
-    for (let j = 0; j < n; j++) { s[j] = nx[j]! - w[j]!; y[j] = ng[j]! - g[j]!; }
-    const sy = dot(s, y);
-    if (sy > 1e-10) hist.push({ s, y, rho: 1 / sy });
-    if (hist.length > 10) hist.shift();
-    const conv = f - nf < 1e-7 * Math.max(1, Math.abs(f));
-    w = nx; g = ng; f = nf;
-    if (conv) break;
-  }
-  return w;
-}
-
+// ---------------------------------------------------------------- learner: the shipped trainer's fit
+// (lib/upr/action-model-train.ts: L2 logistic regression by L-BFGS), with feature values and row weights.
 interface Linear { bias: number; weights: Map<string, number> }
 interface TrainOpts { c: number; keep: number; minCount: number; nb?: number; round?: number; /** value of hashed character features (1 = binary) */ hv?: number }
 
@@ -121,10 +64,10 @@ function trainLinear(items: { f: string[]; y: number; wt?: number }[], o: TrainO
   const scale = (f: string) => (o.nb !== undefined ? ratio.get(f)! : o.hv !== undefined && f.startsWith('h=') ? o.hv : 1);
   const run = (keepNames: string[]) => {
     const index = new Map(keepNames.map((f, i) => [f, i]));
-    const ex: Ex[] = items.map((it) => {
+    const ex: Example[] = items.map((it) => {
       const idx: number[] = []; const val: number[] = [];
       for (const f of it.f) { const i = index.get(f); if (i !== undefined && scale(f) !== 0) { idx.push(i); val.push(scale(f)); } }
-      return { idx, val, y: it.y, wt: it.wt };
+      return { features: idx, values: val, y: it.y, weight: it.wt };
     });
     const w = fit(ex, keepNames.length, o.c);
     return { bias: w[keepNames.length]!, eff: keepNames.map((f, i) => w[i]! * scale(f)) };
