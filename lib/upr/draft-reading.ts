@@ -394,6 +394,12 @@ function askAfterSpeaker(ts: Tok[], i: number, named = false): number {
  * `undefined` when it is not a recommendation ("Ireland welcomes …", "Thank you, Mr. President").
  */
 function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | undefined {
+  // "First, ratify …", "In addition, Chad should …": the words that order a statement are not the recommendation's.
+  const order = orderingWords(ts);
+  if (order > 0) {
+    const r = readUnit(text, ts.slice(order));
+    return r && { ...r, at: r.at + order, stated: true };
+  }
   // Try at the start, then after each comma of a short preamble: "Mr. President, we recommend …",
   // "In this regard, Ireland recommends …", "With the support of its partners, Chad should …".
   const starts = [0];
@@ -429,6 +435,21 @@ function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | un
   return { at: 0, addressee: '', clause: false, leadIn: false, speaker: '' };
 }
 
+/** Words that only order a statement, followed by a comma. */
+const ORDERING = [
+  'first', 'firstly', 'second', 'secondly', 'third', 'thirdly', 'fourth', 'fourthly', 'fifth', 'fifthly', 'lastly',
+  'finally', 'moreover', 'furthermore', 'additionally', 'also', 'further', 'in addition', 'first of all',
+  'last but not least', 'in conclusion', 'to conclude', 'last',
+].map((w) => w.split(' '));
+
+/** How many tokens "First," or "In addition," take at the start (0 when none). */
+function orderingWords(ts: Tok[]): number {
+  for (const words of ORDERING) {
+    if (words.every((w, n) => ts[n]?.lower === w) && ts[words.length]?.text === ',' && ts.length > words.length + 1) return words.length + 1;
+  }
+  return 0;
+}
+
 /**
  * The opening at token `s`. After a comma (`atStart` false) only an opening that names who speaks
  * or who must act counts: ", to combat poverty" inside a recommendation is not one.
@@ -442,7 +463,9 @@ function readOpeningAt(text: string, ts: Tok[], s: number, atStart: boolean): (R
   if (atStart && t.lower === 'that') return { ...readThatClause(text, ts, s + 1), speaker: '' };
   let k = s;
   if (t.lower === 'it' && BE.has(ts[s + 1]?.lower ?? '') && ASK.has(ts[s + 2]?.lower ?? '')) k = s + 2;
-  if (ASK.has(ts[k]?.lower ?? '') && /(?:ed|s)$/.test(ts[k]!.lower) && (k > s || s === 0)) {
+  // "Recommended that Benin …", "Recommends that …", and a delegate's note: "Recommend that Chad …".
+  const asking = /(?:ed|s)$/.test(ts[k]?.lower ?? '') || (k === 0 && ts[k]?.lower === 'recommend' && ts[k + 1]?.lower === 'that');
+  if (ASK.has(ts[k]?.lower ?? '') && asking && (k > s || s === 0)) {
     const after = askAfterSpeaker(ts, k);
     if (after > 0) return { ...readAfterAsk(text, ts, after), speaker: '' };
   }
@@ -495,8 +518,11 @@ function sentences(text: string, from: number, to: number): Span[] {
   return out.filter((s) => text.slice(s.start, s.end).trim() !== '');
 }
 
-/** List markers: "1.", "2)", "(a)", "b)", "(iii)", "-", "•" at a line's start, or "(a)", "1." after ":" or ";". */
-const MARKER = /(?:^|\n)[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*–—])[ \t]+|(?<=[:;,][ \t]*)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{Ll}))[ \t]*/gu;
+/**
+ * List markers: "1.", "2)", "(a)", "b)", "(iii)", "-", "•" at a line's start; "(a)", "1.", "2)" after
+ * ":", ";" or "; and"; and a numbered item that starts a sentence ("… Statute. 2) Establish …").
+ */
+const MARKER = /(?:^|\n)[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*–—])[ \t]+|(?<=[:;,][ \t]*(?:(?:and|or)[ \t]+)?)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{L}))[ \t]*|(?<=[.!?][ \t]+)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{L}))[ \t]*/gu;
 
 interface Unit extends Span {
   /** A list item: read with the lead-in before it when it has no opening of its own. */
@@ -539,6 +565,9 @@ function upperFirst(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
+/** "; it should also …", "; and the Government should …": a second recommendation with an opening of its own. */
+const OWN_OPENING_AFTER_SEMICOLON = /\s*;\s*(?:and\s+)?(?=(?:it|they|the\s+(?:government|authorities|state))\b[^;]{0,40}?\b(?:should|must)\s)/;
+
 /**
  * Splits "ratify X and that it adopt Y" and "ratify X; adopt Y" (after a lead-in) into their
  * recommendations. An "and that" belongs to the recommendation's own verb ("ensure that X and that
@@ -546,7 +575,7 @@ function upperFirst(s: string): string {
  */
 function joined(text: string, span: Span, afterLeadIn: boolean): Span[] {
   const slice = text.slice(span.start, span.end);
-  const cut = afterLeadIn ? /\s*;\s*(?:and\s+)?|,?\s+and\s+(?=that\s)/g : /,?\s+and\s+(?=that\s)/g;
+  const cut = afterLeadIn ? /\s*;\s*(?:and\s+)?|,?\s+and\s+(?=that\s)/g : new RegExp(`,?\\s+and\\s+(?=that\\s)|${OWN_OPENING_AFTER_SEMICOLON.source}`, 'g');
   const out: Span[] = [];
   let start = 0;
   for (const m of slice.matchAll(cut)) {
@@ -589,11 +618,11 @@ export function readDraft(text: string): DraftReading {
     joined(text, { start: begin, end: unit.end }, false).forEach((part, n) => {
       // A row's own opening ("Recommended that Benin", "Chad should") stays in what is classified.
       const listedFrom = !r.stated && n === 0 ? ts[0]!.start : undefined;
-      push(part, r.addressee, !!r.stated, r.clause && n === 0, listedFrom, n === 0 ? ts[0]!.start : part.start);
+      push(part, r.addressee, !!r.stated, r.clause && n === 0, listedFrom, n === 0 ? ts[0]!.start : part.start, n > 0);
     });
   }
 
-  function push(span: Span, addressee: string, stated: boolean, clause = false, listedFrom?: number, openingFrom = span.start): void {
+  function push(span: Span, addressee: string, stated: boolean, clause = false, listedFrom?: number, openingFrom = span.start, second = false): void {
     const s = trimSpan(text, span);
     if (s.end <= s.start) return;
     let start = s.start;
@@ -606,6 +635,14 @@ export function readDraft(text: string): DraftReading {
         start = inner[r.at]!.start;
         who = r.addressee || addressee;
       } else clause = true;
+    } else if (!clause && second) {
+      // After "; ": "it should also investigate …".
+      const inner = tokens(text, s.start, s.end);
+      const r = readOpeningAt(text, inner, 0, true);
+      if (r && r.at > 0 && !r.clause && inner[r.at]) {
+        start = inner[r.at]!.start;
+        who = r.addressee || addressee;
+      }
     }
     const own = text.slice(start, s.end);
     const first = tokens(text, start, s.end)[0];

@@ -55,6 +55,47 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
     ]);
   });
 
+  it('reads a numbered list written inline, one item per sentence, with capitals and "and (2)"', () => {
+    expect(texts('Recommendations: 1) Ratify the Rome Statute. 2) Establish a national mechanism for the prevention of genocide.')).toEqual([
+      'Ratify the Rome Statute.',
+      'Establish a national mechanism for the prevention of genocide.',
+    ]);
+    expect(texts('Ireland recommends that Chad: 1. Ratify the Rome Statute. 2. Abolish the death penalty.')).toEqual([
+      'Ratify the Rome Statute.',
+      'Abolish the death penalty.',
+    ]);
+    expect(texts('Ireland recommends that Chad: (1) ratify the Rome Statute; and (2) establish a national mechanism.')).toEqual([
+      'Ratify the Rome Statute',
+      'Establish a national mechanism.',
+    ]);
+    // A number that only ends a sentence's figures is not a list.
+    expect(texts('Chad should resettle 2,000 families by 2027. 3 million people remain displaced.')).toHaveLength(2);
+  });
+
+  it('leaves out the words that only order the statement: "First,", "Secondly,", "In addition,", "Finally,"', () => {
+    expect(texts('First, ratify the Rome Statute. Second, establish a national mechanism. Finally, abolish the death penalty.')).toEqual([
+      'Ratify the Rome Statute.',
+      'Establish a national mechanism.',
+      'Abolish the death penalty.',
+    ]);
+    expect(texts('In addition, Chad should invite the Special Rapporteur on torture.')).toEqual(['Invite the Special Rapporteur on torture.']);
+    expect(classifyDraft('First, ratify the Rome Statute.').map((r) => [r.category, r.verb])).toEqual([[5, 'ratify']]);
+  });
+
+  it('reads "Recommend that Chad …" as a delegate\'s note, the recommendation after it', () => {
+    expect(texts('Recommend that Chad ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(addressees('Recommend that Chad ratify the Rome Statute.')).toEqual(['Chad']);
+  });
+
+  it('splits a second recommendation after ";" that has its own "it should"', () => {
+    expect(texts('Chad should end impunity; it should also investigate all allegations of torture.')).toEqual([
+      'End impunity',
+      'Also investigate all allegations of torture.',
+    ]);
+    // One recommendation's own ";" stays whole.
+    expect(texts('Adopt a law on hate speech; ensure its implementation.')).toHaveLength(1);
+  });
+
   it('splits two recommendations joined by "and that", not one verb\'s own "that … and that"', () => {
     expect(texts('We recommend that Syria ratify the Rome Statute and that it establish a national mechanism.')).toEqual([
       'Ratify the Rome Statute',
