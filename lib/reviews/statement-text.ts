@@ -63,11 +63,14 @@ function sentence(text: string): string {
   return !t || /[.?!:]$/.test(t) ? t : `${t}.`;
 }
 
+/** A verb that makes a draft a sentence with its own subject ("… should be ensured"), not a noun phrase. */
+const FINITE = /\b(?:should|must|shall|will|would|is|are|be|been|was|were|has|have|can|may|needs?)\b/i;
+
 /**
  * Recommendations read out of drafts, as one lead-in and its clauses (one alone as one sentence,
  * unless `list`: the exports' list of recommendations is numbered however short), plus a sentence of their own
- * for those a clause cannot carry: a passive ("that the death penalty be abolished") or one asking
- * others ("that the international community support …").
+ * for those a clause cannot carry: a passive ("that the death penalty be abolished"), one asking
+ * others ("that the international community support …"), a noun phrase ("the ratification of …").
  */
 export function recommendationBlocks(texts: readonly string[], voice: StatementVoice, options: { list?: boolean } = {}): StatementBlock[] {
   const clauses: string[] = [];
@@ -76,6 +79,8 @@ export function recommendationBlocks(texts: readonly string[], voice: StatementV
     for (const rec of readDraft(text).recommendations) {
       if (rec.addressee && otherStates(rec.addressee)) own.push(`${recommends(voice)} that ${rec.addressee} ${clause(rec)}.`);
       else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${clause(rec)}.`);
+      // "The ratification of …", "ICC cooperation should be ensured": no verb to follow "that the State".
+      else if (!rec.verbFirst) own.push(`${recommends(voice)} ${FINITE.test(rec.text) ? 'that ' : ''}${clause(rec)}.`);
       else clauses.push(clause(rec));
     }
   }

@@ -640,7 +640,9 @@ export function readDraft(text: string): DraftReading {
       const inner = tokens(text, s.start, s.end);
       const r = readOpeningAt(text, inner, 0, true);
       if (r && r.at > 0 && !r.clause && inner[r.at]) {
-        start = inner[r.at]!.start;
+        // "it should also investigate": "also" ties it to the first, it is not its own words.
+        const at = inner[r.at]!.lower === 'also' && inner[r.at + 1]?.word ? r.at + 1 : r.at;
+        start = inner[at]!.start;
         who = r.addressee || addressee;
       }
     }

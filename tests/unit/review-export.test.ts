@@ -134,6 +134,21 @@ describe('the export reads as a statement does', () => {
     expect(doc.questions).toEqual(['What measures is the Syrian Arab Republic taking to protect journalists?']);
   });
 
+  it('gives a draft that does not start with its verb a sentence of its own, never a broken clause in the list', () => {
+    const own = [
+      draft('n1', 'recommendation', 'The ratification of the Rome Statute', 0),
+      draft('n2', 'recommendation', 'ICC cooperation should be ensured', 1),
+      draft('n3', 'recommendation', 'ratify the Arms Trade Treaty', 2),
+      draft('n4', 'recommendation', 'Syria should end impunity; it should also investigate all allegations of torture.', 3),
+    ];
+    const d = reviewDocument(syria, names, own, { opening: '', closing: '', items: ['n1', 'n2', 'n3', 'n4'] });
+    expect(d.statement.map((b) => (b.kind === 'paragraph' ? b.text : [b.leadIn, ...b.clauses]))).toEqual([
+      ['Ireland recommends that the Syrian Arab Republic:', 'ratify the Arms Trade Treaty;', 'end impunity; and', 'investigate all allegations of torture.'],
+      'Ireland recommends the ratification of the Rome Statute.',
+      'Ireland recommends that ICC cooperation should be ensured.',
+    ]);
+  });
+
   it('says "We recommend" when the delegation is not set, and "The Netherlands recommends" at a sentence\'s start', () => {
     const we = reviewDocument({ ...syria, delegation: '' }, { ...names, delegation: '' }, typed.slice(1, 2), { opening: '', closing: '', items: ['r2'] });
     expect(we.statement).toEqual([{ kind: 'paragraph', text: 'We recommend that the Syrian Arab Republic abolish the death penalty.' }]);

@@ -90,7 +90,7 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
   it('splits a second recommendation after ";" that has its own "it should"', () => {
     expect(texts('Chad should end impunity; it should also investigate all allegations of torture.')).toEqual([
       'End impunity',
-      'Also investigate all allegations of torture.',
+      'Investigate all allegations of torture.',
     ]);
     // One recommendation's own ";" stays whole.
     expect(texts('Adopt a law on hate speech; ensure its implementation.')).toHaveLength(1);
