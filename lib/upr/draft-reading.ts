@@ -435,6 +435,49 @@ function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | un
   return { at: 0, addressee: '', clause: false, leadIn: false, speaker: '' };
 }
 
+/** "first", "second", "main": words between "Our" and "recommendation". */
+const WHICH_RECOMMENDATION = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'next', 'last', 'final', 'main', 'key', 'only', 'other', 'further',
+  'additional', 'specific', 'concrete', 'principal', 'one', 'two', 'three', 'four', 'five',
+]);
+
+/**
+ * "Our (first) recommendation (to Chad) is that it ratify …", "My delegation's recommendation is to
+ * ratify …", "Ireland's recommendations are as follows:".
+ */
+function recommendationIs(text: string, ts: Tok[], s: number): (Reading & { speaker: string }) | undefined {
+  let k = s;
+  const t = ts[k];
+  if (!t) return undefined;
+  if (OWN.has(t.lower) || t.lower === 'the') k++;
+  else if (t.lower.endsWith("'s") && capitalised(t)) k++;
+  if (/^(?:delegation|government|country)'s$/.test(ts[k]?.lower ?? '')) k++;
+  if (k === s) return undefined;
+  while (ts[k] && WHICH_RECOMMENDATION.has(ts[k]!.lower)) k++;
+  if (!/^recommendations?$/.test(ts[k]?.lower ?? '')) return undefined;
+  k++;
+  let addressee = '';
+  if (['to', 'for'].includes(ts[k]?.lower ?? '')) {
+    const a = addresseeEnd(ts, k + 1);
+    if (a > k + 1) {
+      addressee = joinTokens(text, ts, k + 1, a);
+      k = a;
+    }
+  }
+  if (ts[k]?.text === ',') k++;
+  if (!BE.has(ts[k]?.lower ?? '')) return undefined;
+  k++;
+  const stated = { speaker: '', stated: true };
+  if (ts[k]?.lower === 'that') {
+    const r = readThatClause(text, ts, k + 1);
+    return { ...r, addressee: r.addressee || addressee, ...stated };
+  }
+  if (ts[k]?.lower === 'to' && verbStart(ts[skipAsides(ts, k + 1)])) return { at: k + 1, addressee, clause: false, leadIn: false, ...stated };
+  if (ts[k]?.lower === 'as' && ts[k + 1]?.lower === 'follows') k += 2;
+  if (ts[k]?.text === ':') return { at: k + 1, addressee, clause: false, leadIn: true, ...stated };
+  return undefined;
+}
+
 /** Words that only order a statement, followed by a comma. */
 const ORDERING = [
   'first', 'firstly', 'second', 'secondly', 'third', 'thirdly', 'fourth', 'fourthly', 'fifth', 'fifthly', 'lastly',
@@ -457,6 +500,8 @@ function orderingWords(ts: Tok[]): number {
 function readOpeningAt(text: string, ts: Tok[], s: number, atStart: boolean): (Reading & { speaker: string }) | undefined {
   const t = ts[s];
   if (!t) return undefined;
+  const said = recommendationIs(text, ts, s);
+  if (said) return said;
   // "To ratify …": a bare infinitive.
   if (atStart && t.lower === 'to' && verbStart(ts[skipAsides(ts, s + 1)])) return { at: s + 1, addressee: '', clause: false, leadIn: false, speaker: '', stated: true };
   // "That Chad ratify …", "Recommended that …", "It is recommended that …".
@@ -646,6 +691,9 @@ export function readDraft(text: string): DraftReading {
         who = r.addressee || addressee;
       }
     }
+    // "Ireland recommends to Chad: to ratify …; to abolish …".
+    const leading = tokens(text, start, Math.min(s.end, start + 40));
+    if (!clause && leading[0]?.lower === 'to' && verbStart(leading[1])) start = leading[1]!.start;
     const own = text.slice(start, s.end);
     const first = tokens(text, start, s.end)[0];
     const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that'));

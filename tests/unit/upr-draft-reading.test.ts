@@ -87,6 +87,25 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
     expect(addressees('Recommend that Chad ratify the Rome Statute.')).toEqual(['Chad']);
   });
 
+  it('reads "Our (first) recommendation is that / to …" and "Ireland\'s recommendations are as follows:"', () => {
+    expect(texts('Our recommendation is that Chad ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(addressees('Our recommendation is that Chad ratify the Rome Statute.')).toEqual(['Chad']);
+    expect(texts('Mr. President, our first recommendation is to ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(texts("My delegation's second recommendation to Chad is that it adopt a law on hate speech.")).toEqual(['Adopt a law on hate speech.']);
+    expect(texts("Ireland's recommendations are as follows: ratify the Rome Statute; abolish the death penalty.")).toEqual([
+      'Ratify the Rome Statute',
+      'Abolish the death penalty.',
+    ]);
+    expect(classifyDraft('Our recommendation is that Chad ratify the Rome Statute.').map((r) => [r.category, r.verb])).toEqual([[5, 'ratify']]);
+  });
+
+  it('reads the "to" of each item after a lead-in: "Recommends to Chad: to ratify …"', () => {
+    expect(texts('Ireland recommends to Chad: to ratify the Rome Statute; to abolish the death penalty.')).toEqual([
+      'Ratify the Rome Statute',
+      'Abolish the death penalty.',
+    ]);
+  });
+
   it('splits a second recommendation after ";" that has its own "it should"', () => {
     expect(texts('Chad should end impunity; it should also investigate all allegations of torture.')).toEqual([
       'End impunity',
