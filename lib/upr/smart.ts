@@ -36,6 +36,9 @@ const CONCRETE_NOUNS =
 /** One-off acts whose completion is itself the measure: ratified or not, repealed or not. */
 const ONE_OFF_ACT = /\b(?:ratif(?:y|ies|ying|ication)|accede|accession|withdraw(?:al)?|repeal|abolish|abolition|amend(?:ment)?|enact|submit|sign(?:ing|ature)?|standing invitation)\b/;
 
+/** Acts that bring a thing into being: measurable when that thing is concrete (a plan, a law, a focal point). */
+const FOUNDING_ACT = /\b(?:adopt(?:s|ed|ing|ion)?|establish(?:es|ed|ing|ment)?|creat(?:e|es|ed|ing|ion)|set(?:ting)? up|appoint(?:s|ed|ing|ment)?|designat(?:e|es|ed|ing|ion)|launch(?:es|ed|ing)?|enact(?:s|ed|ing|ment)?)\b/;
+
 const MEASURE =
   /(?:\d|%|\b(?:all|every|each|number of|per ?cent|percentage|proportion|rate|target|targets|indicator|indicators|benchmark|benchmarks|baseline|statistics|disaggregated data|data on|report(?:ing)? (?:on|back)|publish|annual|annually|quarterly|each year|zero|at least|no fewer than|double|halve)\b)/;
 
@@ -137,13 +140,14 @@ function checkOne(rec: DraftCategory, state: { name?: string; code?: string }, k
   const other = named && surCode && named !== surCode ? who.replace(/^the\s+(?:government|authorities)\s+of\s+/i, '') : undefined;
   const toOthers = rec.category === 1 && (otherStates(addressee) || !!opening.otherAddressee);
   const subjectIsState = /^(?:the\s+)?(?:state|government|authorities|country|it)\b/.test(foldText(who));
+  const concrete = concreteObject(text, kb) !== undefined;
   const passed: Record<SmartCheckId, boolean> = {
     'specific-verb': rec.category === 5,
-    'concrete-object': concreteObject(text, kb) !== undefined,
+    'concrete-object': concrete,
     // A date is a deadline, not a measure: "by 2027" alone does not make it measurable.
     measurable:
       MEASURE.test(folded.replace(new RegExp(DEADLINE.source, 'g'), ' ')) ||
-      (rec.category === 5 && ONE_OFF_ACT.test(folded)) || /\bby (?:establishing|adopting|setting up|creating)\b/.test(folded),
+      (rec.category === 5 && (ONE_OFF_ACT.test(folded) || (concrete && FOUNDING_ACT.test(folded)))) || /\bby (?:establishing|adopting|setting up|creating)\b/.test(folded),
     'time-bound': DEADLINE.test(folded),
     addressed: !toOthers && !other && (verbFirst || opening.verbFirst || !!named || subjectIsState),
   };

@@ -47,6 +47,15 @@ describe('checkSmart', () => {
     expect(passed('Ratify the Rome Statute.').measurable).toBe(true);
   });
 
+  it('adopting, establishing or appointing a concrete thing is measurable: it is done or it is not', () => {
+    expect(passed('Adopt a national action plan on atrocity prevention by 2027.').measurable).toBe(true);
+    expect(passed('We recommend that Chad establish a national mechanism for the prevention of genocide within two years.').measurable).toBe(true);
+    expect(passed('Appoint a national R2P Focal Point.').measurable).toBe(true);
+    // The verb alone is not enough: what is established must be a thing one can point to.
+    expect(passed('Establish peace and stability in the region.').measurable).toBe(false);
+    expect(passed('Adopt measures to combat hate speech.').measurable).toBe(false);
+  });
+
   it('is not addressed to the State when it asks the international community', () => {
     const r = checkSmart('Call on the international community to provide technical assistance.', { stateUnderReview: 'Benin' });
     expect(r.checks.find((c) => c.id === 'addressed')!.passed).toBe(false);
