@@ -89,10 +89,12 @@ export function concreteObject(text: string, kb: KnowledgeBase = knowledgeBase()
   return folded.match(CONCRETE_NOUNS)?.[0];
 }
 
-function hintFor(failed: Set<SmartCheckId>, category: ActionCategoryResult, the: string, other: string | undefined): string | null {
+function hintFor(failed: Set<SmartCheckId>, category: ActionCategoryResult, the: string, other: string | undefined, toOthers: boolean): string | null {
   if (failed.has('addressed')) {
     if (other) return `It names ${other}, but this review is of ${the}: address it to ${the}.`;
-    return `Address it to ${the} directly: start with the action verb ("Ratify …", "Adopt …") rather than asking others to act.`;
+    if (toOthers) return `Address it to ${the} directly: start with the action verb ("Ratify …", "Adopt …") rather than asking others to act.`;
+    // "The ratification of …": nobody is asked.
+    return `Start with the action verb ("Ratify …", "Adopt …"), so that it reads as asked of ${the}.`;
   }
   if (failed.has('specific-verb')) {
     const v = category.verb ? `"${category.verb}"` : 'The opening';
@@ -125,6 +127,8 @@ interface OneResult {
   category: ActionCategoryResult;
   /** The other State it names, when it names one that is not under review. */
   other: string | undefined;
+  /** It asks other States or the international community. */
+  toOthers: boolean;
 }
 
 /** The five checks on one recommendation read out of a draft. */
@@ -151,7 +155,7 @@ function checkOne(rec: DraftCategory, state: { name?: string; code?: string }, k
     'time-bound': DEADLINE.test(folded),
     addressed: !toOthers && !other && (verbFirst || opening.verbFirst || !!named || subjectIsState),
   };
-  return { passed, category: rec, other };
+  return { passed, category: rec, other, toOthers };
 }
 
 export interface SmartOptions {
@@ -179,7 +183,7 @@ export function checkSmart(text: string, options: SmartOptions = {}): SmartResul
   const checks = IDS.map((id) => ({ id, label: LABELS[id], passed: results.every((r) => r.passed[id]) }));
   let hint: string | null = null;
   results.some((r, n) => {
-    const h = hintFor(new Set(IDS.filter((id) => !r.passed[id])), r.category, the, r.other);
+    const h = hintFor(new Set(IDS.filter((id) => !r.passed[id])), r.category, the, r.other, r.toOthers);
     if (h) hint = recs.length > 1 ? `Recommendation ${n + 1}: ${h}` : h;
     return h !== null;
   });

@@ -62,6 +62,12 @@ describe('checkSmart', () => {
     expect(r.hint).toMatch(/Address it to Benin/);
   });
 
+  it('asks for the verb first, not for others to be left out, when a draft is a noun phrase', () => {
+    const r = checkSmart('The ratification of the Arms Trade Treaty', { stateUnderReview: 'the Syrian Arab Republic' });
+    expect(r.checks.find((c) => c.id === 'addressed')!.passed).toBe(false);
+    expect(r.hint).toBe('Start with the action verb ("Ratify …", "Adopt …"), so that it reads as asked of the Syrian Arab Republic.');
+  });
+
   it('a subject naming the State under Review counts as addressed', () => {
     expect(passed('Recommended that Benin establish a national preventive mechanism.', 'Benin').addressed).toBe(true);
     expect(passed('Recommended that Togo establish a national preventive mechanism.', 'Benin').addressed).toBe(false);
