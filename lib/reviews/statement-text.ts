@@ -53,7 +53,10 @@ export function questionSentence(text: string): string {
   const t = atSentenceStart(text.trim().replace(/\s+/g, ' '));
   if (!t) return t;
   if (/[?!]$/.test(t)) return t;
-  const asks = /^(?:what|how|when|which|who|whom|whose|why|where|does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|may)\b/i.test(t);
+  // "In view of the findings, what measures …": a question after a lead-in phrase. "when" and
+  // "which" after a comma open a relative clause instead, so they do not count there.
+  const asks = /^(?:what|how|when|which|who|whom|whose|why|where|does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|may)\b/i.test(t)
+    || /,\s*(?:what|how|why|does|do|did|is|are|has|have|will|would|can|could)\s+(?:\S+\s+){1,}\S/i.test(t.replace(/\s+/g, ' '));
   return asks ? `${t.replace(/[.;,:]+$/, '')}?` : /[.]$/.test(t) ? t : `${t}.`;
 }
 

@@ -5,6 +5,7 @@ import { exportFileName, ordinal, reviewDocument, toMarkdown, toPlainText } from
 import { docxBuffer } from '@/lib/export/docx';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { delegationInSentence, stateNames } from '@/lib/catalogue/state-in-sentence';
+import { questionSentence } from '@/lib/reviews/statement-text';
 
 const review: ReviewRow = { id: 'r1', stateCode: 'KEN', delegation: 'Norway', session: 46, cycle: 4, date: '2025-01-20', createdAt: 0, updatedAt: 0 };
 const draft = (id: string, kind: DraftRow['kind'], text: string, order: number): DraftRow => ({
@@ -147,6 +148,18 @@ describe('the export reads as a statement does', () => {
       'Ireland recommends the ratification of the Rome Statute.',
       'Ireland recommends that ICC cooperation should be ensured.',
     ]);
+  });
+
+  it('ends a question with its question mark after a lead-in phrase, and an indirect question with a full stop', () => {
+    expect(questionSentence('In view of the findings of the Commission of Inquiry, what measures is Syria taking to protect civilians')).toBe(
+      'In view of the findings of the Commission of Inquiry, what measures is Syria taking to protect civilians?',
+    );
+    expect(questionSentence('given the rise in hate speech, could the delegation explain how Syria intends to prevent incitement.')).toBe(
+      'Given the rise in hate speech, could the delegation explain how Syria intends to prevent incitement?',
+    );
+    expect(questionSentence('We would like to ask Syria what measures it is taking to protect journalists')).toBe('We would like to ask Syria what measures it is taking to protect journalists.');
+    // "when" and "which" after a comma open a relative clause, not a question.
+    expect(questionSentence('In 2021, when the law was adopted, Syria set up a commission')).toBe('In 2021, when the law was adopted, Syria set up a commission.');
   });
 
   it('says "We recommend" when the delegation is not set, and "The Netherlands recommends" at a sentence\'s start', () => {
