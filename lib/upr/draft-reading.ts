@@ -188,6 +188,33 @@ function nameEnd(ts: Tok[], i: number): number {
 /** Capitalised words of names that are also verbs of the lists. */
 const NAME_WORD_LIKE_VERB = new Set(['free', 'united', 'holy', 'see']);
 
+const LOWER_JOINERS = new Set(['of', 'and', 'the']);
+
+/**
+ * A name typed in lower case ("syria", "côte d'ivoire", "the government of chad" after
+ * "government of"): up to five words that are neither verbs of the lists nor function words,
+ * taken as a name only when what follows (past adverbs: "fully and immediately") is what follows
+ * who is asked to act: a verb of the lists (not its "-ing"), a modal, or "to". Returns the index
+ * after it, or `i`.
+ */
+function lowerNameEnd(ts: Tok[], i: number, follows: 'verb' | 'ask' = 'verb'): number {
+  let k = ts[i]?.lower === 'the' ? i + 1 : i;
+  const first = k;
+  while (ts[k] && k - first < 5) {
+    const t = ts[k]!;
+    const joiner = k > first && LOWER_JOINERS.has(t.lower);
+    if (!t.word || (!joiner && (NOT_NAME_START.has(t.lower) || adverb(t) || verbStart(t) || ASK.has(t.lower) || MODALS.has(t.lower) || BE.has(t.lower)))) break;
+    k++;
+  }
+  while (k > first && LOWER_JOINERS.has(ts[k - 1]!.lower)) k--;
+  if (k === first) return i;
+  const next = follows === 'ask' ? ts[k] : ts[skipAsides(ts, k)];
+  const ok = follows === 'ask'
+    ? !!next && ASK.has(next.lower)
+    : !!next && ((verbStart(next) && matchVerb(next.lower)?.form !== 'gerund') || MODALS.has(next.lower) || next.lower === 'to');
+  return ok ? k : i;
+}
+
 /**
  * Who is asked to act, from `i`: a pronoun, a name, "the Government of Chad", "the competent
  * authorities", "Chad's Government", "the international community". Returns the index after it.
@@ -208,7 +235,7 @@ function addresseeEnd(ts: Tok[], i: number): number {
       if (ts[j]?.lower === 'and' && ADDRESSEE_NOUNS.has(ts[j + 1]?.lower ?? '')) j += 2;
       else if (ts[j]?.lower === 'and' && ts[j + 1]?.lower === 'the' && ADDRESSEE_NOUNS.has(ts[j + 2]?.lower ?? '')) j += 3;
       if (ts[j]?.lower === 'of' || ts[j]?.lower === 'in') {
-        const n = nameEnd(ts, j + 1);
+        const n = Math.max(nameEnd(ts, j + 1), lowerNameEnd(ts, j + 1));
         if (n > j + 1) return n;
         if (['it', 'them'].includes(ts[j + 1]?.lower ?? '')) return j + 2;
       }
@@ -216,7 +243,7 @@ function addresseeEnd(ts: Tok[], i: number): number {
     }
   }
   const n = nameEnd(ts, k);
-  if (n === k) return i;
+  if (n === k) return lowerNameEnd(ts, k);
   k = n;
   // "Chad's Government", "Chad's authorities"; "Morocco's needs" is not who acts.
   if (ts[k - 1]!.lower.endsWith("'s")) return ADDRESSEE_NOUNS.has(ts[k]?.lower ?? '') ? k + 1 : i;
@@ -365,7 +392,8 @@ function speakerEnd(ts: Tok[], i: number): number {
     if (OWN_NOUNS.has(ts[k]?.lower ?? '')) k++;
     return k;
   }
-  return i;
+  // "ireland recommends", typed in lower case.
+  return lowerNameEnd(ts, i, 'ask');
 }
 
 /**

@@ -40,6 +40,10 @@ export const OPENINGS: readonly Opening[] = [
   { id: 'and-that-second', verbFirst: true, write: (r, t) => `We recommend that ${r.sur} ${withoutStop(t)}, and that it ${SECOND}.` },
   { id: 'recommend-to-colon', verbFirst: false, write: (r, t) => `${recommends(r.from)} the following to ${r.sur}: ${t}` },
   { id: 'mr-president-colon', verbFirst: false, write: (r, t) => `Mr. President, ${by(r.from)} ${r.from ? 'has' : 'have'} one recommendation for ${r.sur}: ${t}` },
+  { id: 'our-recommendation-is', verbFirst: true, write: (r, t) => `Our recommendation is that ${r.sur} ${t}` },
+  { id: 'first-comma', verbFirst: true, write: (r, t) => `First, we recommend that ${r.sur} ${t}` },
+  // Typed in haste: no capital anywhere, the State's name included.
+  { id: 'all-lower-case', verbFirst: true, write: (r, t) => `${recommends(r.from)} that ${r.sur} ${t}`.toLowerCase() },
 ];
 
 /**

@@ -106,6 +106,22 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
     ]);
   });
 
+  it('reads a draft typed all in lower case: names are found by what follows them', () => {
+    expect(texts('we recommend that syria ratify the rome statute before its next review')).toEqual(['Ratify the rome statute before its next review']);
+    expect(addressees('we recommend that syria ratify the rome statute')).toEqual(['syria']);
+    expect(texts('we urge syria to ratify the rome statute')).toEqual(['Ratify the rome statute']);
+    expect(readDraft('ireland recommends that chad adopt a law on hate speech')).toMatchObject({
+      recommender: 'ireland',
+      recommendations: [expect.objectContaining({ text: 'Adopt a law on hate speech', addressee: 'chad' })],
+    });
+    expect(texts('syria should ratify the rome statute')).toEqual(['Ratify the rome statute']);
+    expect(addressees('we recommend that the government of chad establish a national mechanism')).toEqual(['the government of chad']);
+    expect(classifyDraft('we urge syria to ratify the rome statute').map((r) => [r.category, r.verb])).toEqual([[5, 'ratify']]);
+    // A subject that is not who acts stays a clause, in lower case as in capitals.
+    expect(texts('we recommend that women enjoy equal rights')).toEqual(['That women enjoy equal rights']);
+    expect(texts('we recommend that the death penalty be abolished')).toEqual(['That the death penalty be abolished']);
+  });
+
   it('splits a second recommendation after ";" that has its own "it should"', () => {
     expect(texts('Chad should end impunity; it should also investigate all allegations of torture.')).toEqual([
       'End impunity',
