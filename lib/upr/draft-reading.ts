@@ -8,7 +8,7 @@
  * capitalised words.
  */
 import { VERB_CATEGORY } from './action-verbs';
-import { matchVerb } from './verb-forms';
+import { gerundLemma, matchVerb } from './verb-forms';
 
 export interface DraftRecommendation {
   /**
@@ -189,6 +189,9 @@ function nameEnd(ts: Tok[], i: number): number {
 const NAME_WORD_LIKE_VERB = new Set(['free', 'united', 'holy', 'see']);
 
 const LOWER_JOINERS = new Set(['of', 'and', 'the']);
+
+/** Words that open a verb's object: after them an "-ing" word is a verb ("ending the use"). */
+const OBJECT_START = new Set(['the', 'a', 'an', 'all', 'its', 'their', 'any', 'every', 'this', 'these', 'those', 'such']);
 
 /**
  * A name typed in lower case ("syria", "côte d'ivoire", "the government of chad" after
@@ -506,11 +509,13 @@ function recommendationIs(text: string, ts: Tok[], s: number): (Reading & { spea
   return undefined;
 }
 
-/** Words that only order a statement, followed by a comma. */
+/** Words that only order a statement or tie it to what came before, followed by a comma. */
 const ORDERING = [
   'first', 'firstly', 'second', 'secondly', 'third', 'thirdly', 'fourth', 'fourthly', 'fifth', 'fifthly', 'lastly',
   'finally', 'moreover', 'furthermore', 'additionally', 'also', 'further', 'in addition', 'first of all',
-  'last but not least', 'in conclusion', 'to conclude', 'last',
+  'last but not least', 'in conclusion', 'to conclude', 'last', 'however', 'nevertheless', 'therefore', 'accordingly',
+  'consequently', 'in this regard', 'in that regard', 'in this respect', 'in this context', 'to this end', 'in particular',
+  'likewise', 'similarly',
 ].map((w) => w.split(' '));
 
 /** How many tokens "First," or "In addition," take at the start (0 when none). */
@@ -615,11 +620,9 @@ function units(text: string): Unit[] {
   const out: Unit[] = [];
   for (const p of pieces) {
     if (text.slice(p.start, p.end).trim() === '') continue;
-    if (p.item) {
-      out.push(p);
-      continue;
-    }
-    for (const s of sentences(text, p.start, p.end)) out.push({ ...s, item: false });
+    // An item is its first sentence; what follows it on the same line is the statement going on
+    // ("(b) grant access. Ireland also recommends …").
+    sentences(text, p.start, p.end).forEach((s, n) => out.push({ ...s, item: p.item && n === 0 }));
   }
   return out;
 }
@@ -722,8 +725,16 @@ export function readDraft(text: string): DraftReading {
     // "Ireland recommends to Chad: to ratify …; to abolish …".
     const leading = tokens(text, start, Math.min(s.end, start + 40));
     if (!clause && leading[0]?.lower === 'to' && verbStart(leading[1])) start = leading[1]!.start;
-    const own = text.slice(start, s.end);
+    let own = text.slice(start, s.end);
     const first = tokens(text, start, s.end)[0];
+    // "We recommend establishing …" asks to "Establish …"; "ending the use of …" too, though
+    // "ending" alone is more often a noun.
+    if (stated && !clause && first) {
+      const m = matchVerb(first.lower);
+      const next = tokens(text, first.end, s.end)[0]?.lower ?? '';
+      const lemma = m?.form === 'gerund' ? m.lemma : !m && OBJECT_START.has(next) ? gerundLemma(first.lower) : undefined;
+      if (lemma) own = lemma + text.slice(first.end, s.end);
+    }
     const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that'));
     found.push({
       text: upperFirst(own),

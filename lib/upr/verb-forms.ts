@@ -90,6 +90,15 @@ function stemCandidates(stem: string): string[] {
   return out;
 }
 
+/**
+ * The verb of the lists behind an "-ing" word, even one that is usually a noun ("ending",
+ * "training"): for a word known to be a verb by where it stands ("We recommend ending the …").
+ */
+export function gerundLemma(word: string): string | undefined {
+  const w = word.toLowerCase();
+  return w.endsWith('ing') && w.length > 5 ? firstKnown(stemCandidates(w.slice(0, -3))) : undefined;
+}
+
 /** The action verb behind one lower-case word, or undefined. */
 export function matchVerb(word: string): VerbMatch | undefined {
   const w = word.toLowerCase();

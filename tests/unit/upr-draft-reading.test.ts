@@ -122,6 +122,25 @@ describe('readDraft: the recommendation inside what a delegate types', () => {
     expect(texts('we recommend that the death penalty be abolished')).toEqual(['That the death penalty be abolished']);
   });
 
+  it('ends an inline list item at its sentence: what follows the list is read on its own', () => {
+    const draft = 'We recommend that Syria: (a) ratify the Convention on Enforced Disappearance; (b) grant the Institution on Missing Persons access to all places of detention. Ireland also recommends that Syria cooperate fully with the Commission of Inquiry. Thank you.';
+    expect(texts(draft)).toEqual([
+      'Ratify the Convention on Enforced Disappearance',
+      'Grant the Institution on Missing Persons access to all places of detention.',
+      'Cooperate fully with the Commission of Inquiry.',
+    ]);
+    expect(texts('Mexico recommends: 1. To adopt a law against discrimination. 2. To strengthen the national commission. We wish Syria every success.')).toEqual([
+      'Adopt a law against discrimination.',
+      'Strengthen the national commission.',
+    ]);
+  });
+
+  it('leaves out "However, we remain concerned" and reads "We recommend establishing …" as "Establish …"', () => {
+    expect(texts('We take note of the efforts made. However, we remain concerned. We recommend ending the use of barrel bombs.')).toEqual(['End the use of barrel bombs.']);
+    expect(texts('Ireland recommends establishing a national mechanism for the prevention of genocide.')).toEqual(['Establish a national mechanism for the prevention of genocide.']);
+    expect(classifyDraft('We recommend considering the ratification of the Rome Statute.').map((r) => [r.category, r.verb])).toEqual([[3, 'consider']]);
+  });
+
   it('splits a second recommendation after ";" that has its own "it should"', () => {
     expect(texts('Chad should end impunity; it should also investigate all allegations of torture.')).toEqual([
       'End impunity',
