@@ -7,6 +7,7 @@
  */
 import { otherStates } from '../upr/action-category';
 import { readDraft, type DraftRecommendation } from '../upr/draft-reading';
+import { matchVerb } from '../upr/verb-forms';
 import { atSentenceStart } from '../catalogue/state-in-sentence';
 
 export interface StatementVoice {
@@ -38,9 +39,14 @@ function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-/** "Ratify the Rome Statute." -> "ratify the Rome Statute": a clause to follow "recommends that Chad". */
+/**
+ * "Ratify the Rome Statute." -> "ratify the Rome Statute": a clause to follow "recommends that
+ * Chad". Typed after "to" ("calls on Syria to end … and to hold …"), its second "to" goes too.
+ */
 export function clause(rec: DraftRecommendation): string {
-  return lowerFirst(withoutEndPunctuation(rec.text.replace(/^that\s+/i, '')));
+  let text = rec.text.replace(/^that\s+/i, '');
+  if (/\bto$/i.test(rec.opening)) text = text.replace(/\band to (\p{L}+)/giu, (all, verb: string) => (matchVerb(verb)?.form === 'base' ? `and ${verb}` : all));
+  return lowerFirst(withoutEndPunctuation(text));
 }
 
 /** Numbered clauses end ";", the one before the last "; and", the last ".". */
@@ -78,8 +84,14 @@ const FINITE = /\b(?:should|must|shall|will|would|is|are|be|been|was|were|has|ha
 export function recommendationBlocks(texts: readonly string[], voice: StatementVoice, options: { list?: boolean } = {}): StatementBlock[] {
   const clauses: string[] = [];
   const own: string[] = [];
+  // The same recommendation chosen twice (two drafts, or a draft and its copy) is said once.
+  const said = new Set<string>();
+  const once = (rec: DraftRecommendation) => {
+    const key = clause(rec).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return !said.has(key) && !!said.add(key);
+  };
   for (const text of texts) {
-    for (const rec of readDraft(text).recommendations) {
+    for (const rec of readDraft(text).recommendations.filter(once)) {
       if (rec.addressee && otherStates(rec.addressee)) own.push(`${recommends(voice)} that ${rec.addressee} ${clause(rec)}.`);
       else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${clause(rec)}.`);
       // "The ratification of …", "ICC cooperation should be ensured": no verb to follow "that the State".

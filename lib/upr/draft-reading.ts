@@ -340,6 +340,8 @@ function readThatClause(text: string, ts: Tok[], i: number): Reading {
 function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
   let k = i;
   if (['on', 'upon'].includes(ts[k]?.lower ?? '')) k++;
+  // "Germany recommends to: …".
+  if (ts[k]?.lower === 'to' && ts[k + 1]?.text === ':') return { at: k + 2, addressee: '', clause: false, leadIn: true };
   if (ts[k]?.lower === 'to' && ['that', 'to'].includes(ts[k + 1]?.lower ?? '') === false) {
     // "recommends to Chad to ratify", "appeals to the Government to", or "recommend to ratify".
     if (verbStart(ts[k + 1]) && !capitalised(ts[k + 1])) return { at: k + 1, addressee: '', clause: false, leadIn: false };

@@ -162,6 +162,28 @@ describe('the export reads as a statement does', () => {
     expect(questionSentence('In 2021, when the law was adopted, Syria set up a commission')).toBe('In 2021, when the law was adopted, Syria set up a commission.');
   });
 
+  it('reads "recommends to:" as a lead-in, drops the second "to" of "to end … and to hold …", and says a clause once', () => {
+    const own = [
+      draft('t1', 'recommendation', 'Germany recommends to: Release all political prisoners; Grant humanitarian access.', 0),
+      draft('t2', 'recommendation', 'Ireland calls on Syria to end the use of indiscriminate weapons and to hold perpetrators accountable.', 1),
+      draft('t3', 'recommendation', 'Ensure access to justice and to health care', 2),
+      draft('t4', 'recommendation', 'We recommend that Syria release all political prisoners.', 3),
+    ];
+    const d = reviewDocument(syria, names, own, { opening: '', closing: '', items: ['t1', 't2', 't3', 't4'] });
+    expect(d.statement).toEqual([
+      {
+        kind: 'recommendations',
+        leadIn: 'Ireland recommends that the Syrian Arab Republic:',
+        clauses: [
+          'release all political prisoners;',
+          'grant humanitarian access;',
+          'end the use of indiscriminate weapons and hold perpetrators accountable; and',
+          'ensure access to justice and to health care.',
+        ],
+      },
+    ]);
+  });
+
   it('says "We recommend" when the delegation is not set, and "The Netherlands recommends" at a sentence\'s start', () => {
     const we = reviewDocument({ ...syria, delegation: '' }, { ...names, delegation: '' }, typed.slice(1, 2), { opening: '', closing: '', items: ['r2'] });
     expect(we.statement).toEqual([{ kind: 'paragraph', text: 'We recommend that the Syrian Arab Republic abolish the death penalty.' }]);
