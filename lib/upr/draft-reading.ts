@@ -56,9 +56,19 @@ function tokens(text: string, from: number, to: number): Tok[] {
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const t = m[0];
-    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + t.length, word: /^[\p{L}\p{M}\d]/u.test(t) });
+    const lower = t.toLowerCase().replace(/’/g, "'");
+    out.push({ text: t, lower: spelledRecommend(lower), start: m.index, end: m.index + t.length, word: /^[\p{L}\p{M}\d]/u.test(t) });
   }
   return out;
+}
+
+/**
+ * "recommend" as a busy delegate types it ("reccomend", "recomends", "reccommended") or a French
+ * speaker ("recommands"): the one verb every statement turns on, read whatever its doubled letters.
+ */
+function spelledRecommend(lower: string): string {
+  const m = /^rec+om+[ae]n+d(s|ed|ing)?$/.exec(lower);
+  return m ? `recommend${m[1] ?? ''}` : lower;
 }
 
 /** "Chad", "d'Ivoire". */
@@ -130,7 +140,8 @@ const NOT_A_REQUEST = new Set([
   'asks', 'would',
 ]);
 
-const GREETING = /^(?:mr\.?|mister|madam|madame|ms\.?|mrs\.?)\s+(?:vice[- ])?(?:president|chair(?:person|man|woman)?)\b/i;
+/** Who a statement greets, and the greetings of the day: "Mr. President", "Good morning", "Excellencies, distinguished delegates". */
+const GREETING = /^(?:(?:mr\.?|mister|madam|madame|ms\.?|mrs\.?)\s+(?:vice[- ])?(?:president|chair(?:person|man|woman)?)\b|good\s+(?:morning|afternoon|evening|day)\b|(?:your\s+)?excellenc(?:y|ies)\b|(?:dear|distinguished|esteemed)\s+(?:colleagues|delegates?|members|friends|guests)\b|ladies\s+and\s+gentlemen\b)/i;
 
 /** Does the word start an action: a verb of the lists in any form but a noun. */
 function verbStart(t: Tok | undefined): boolean {
@@ -235,6 +246,8 @@ function addresseeEnd(ts: Tok[], i: number): number {
       j++;
       // "State party", "Government and Parliament".
       while (ts[j] && ADDRESSEE_NOUNS.has(ts[j]!.lower)) j++;
+      // "the State under Review": the Working Group's own name for who is asked.
+      if (ts[j]?.lower === 'under' && ts[j + 1]?.lower === 'review') j += 2;
       if (ts[j]?.lower === 'and' && ADDRESSEE_NOUNS.has(ts[j + 1]?.lower ?? '')) j += 2;
       else if (ts[j]?.lower === 'and' && ts[j + 1]?.lower === 'the' && ADDRESSEE_NOUNS.has(ts[j + 2]?.lower ?? '')) j += 3;
       if (ts[j]?.lower === 'of' || ts[j]?.lower === 'in') {
@@ -463,6 +476,8 @@ function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | un
     const next = ts[k];
     // "Ireland welcomes …", "Chad has made progress".
     if (next && (NOT_A_REQUEST.has(next.lower) || matchVerb(next.lower)?.form === 'third-person')) return undefined;
+    // "Ireland is (deeply) concerned …": a speaker who "is" something and asks nothing describes.
+    if (ts.slice(sp, k).some((t) => BE.has(t.lower))) return undefined;
   }
   if (NOT_A_REQUEST.has(ts[0]!.lower) && ['you', 'for', 'the', 'mr', 'madam'].includes(ts[1]?.lower ?? '')) return undefined;
   return { at: 0, addressee: '', clause: false, leadIn: false, speaker: '' };

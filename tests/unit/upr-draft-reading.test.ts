@@ -195,3 +195,42 @@ describe('classifyActionCategory on a statement', () => {
     ]);
   });
 });
+
+describe('readDraft: how delegations write in the Working Group', () => {
+  it('reads "the State under Review" as who is asked, whatever its capitals', () => {
+    expect(readDraft('We recommend that the State under Review ratify the Rome Statute.').recommendations).toEqual([
+      expect.objectContaining({ text: 'Ratify the Rome Statute.', addressee: 'the State under Review' }),
+    ]);
+    expect(texts('Kenya encourages the State under review to continue strengthening its national human rights institution.')).toEqual([
+      'Continue strengthening its national human rights institution.',
+    ]);
+    expect(texts('Peru recommends to the State under review to establish a national mechanism for reporting and follow-up.')).toEqual([
+      'Establish a national mechanism for reporting and follow-up.',
+    ]);
+    expect(classifyDraft('Ireland recommends the State under review to abolish the death penalty.').map((r) => [r.category, r.verb])).toEqual([[5, 'abolish']]);
+  });
+
+  it('leaves out the sentences that voice concern and the greetings of the day', () => {
+    expect(texts('Thank you, Mr. President. However, Ireland is concerned about the continued use of the death penalty. Ireland recommends that Syria establish a moratorium.')).toEqual([
+      'Establish a moratorium.',
+    ]);
+    expect(texts('The Netherlands is deeply concerned about the shrinking civic space. The Netherlands recommends that Syria repeal the law on associations.')).toEqual([
+      'Repeal the law on associations.',
+    ]);
+    expect(texts('Good morning. We recommend that Syria decriminalize defamation.')).toEqual(['Decriminalize defamation.']);
+    expect(texts('Good afternoon, Madam President. Ireland recommends that Syria abolish the death penalty.')).toEqual(['Abolish the death penalty.']);
+    expect(texts('Excellencies, distinguished delegates, Ireland welcomes the report. Ireland recommends that Syria ratify the Rome Statute.')).toEqual([
+      'Ratify the Rome Statute.',
+    ]);
+  });
+
+  it('reads "recommend" as a busy delegate misspells it', () => {
+    expect(readDraft('we reccomend that syria ratify the rome statute').recommendations).toEqual([
+      expect.objectContaining({ text: 'Ratify the rome statute', addressee: 'syria' }),
+    ]);
+    expect(texts('Ireland recomends that Syria abolish the death penalty')).toEqual(['Abolish the death penalty']);
+    expect(texts('We reccommend that Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(texts('Ireland recommands that Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(classifyDraft('Ireland reccomends that syria abolish the death penalty.').map((r) => [r.category, r.verb])).toEqual([[5, 'abolish']]);
+  });
+});
