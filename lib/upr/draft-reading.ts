@@ -382,8 +382,8 @@ function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
     if (ts[j]?.lower === 'to') return { at: j + 1, addressee, clause: false, leadIn: false };
     if (ts[j]?.text === ':') return { at: j + 1, addressee, clause: false, leadIn: true };
     if (ts[j]?.lower === 'that') return { ...readThatClause(text, ts, j + 1), addressee };
-    // "We recommend Syria ratify …": the subjunctive without its "that".
-    if (verbStart(ts[j]) && !capitalised(ts[j])) return { at: ownStart(ts, a), addressee, clause: false, leadIn: false };
+    // "We recommend Syria ratify …": the subjunctive without its "that"; "recommends Syria ratifies …" too.
+    if ((verbStart(ts[j]) || matchVerb(ts[j]?.lower ?? '')?.form === 'third-person') && !capitalised(ts[j])) return { at: ownStart(ts, a), addressee, clause: false, leadIn: false };
   }
   // A noun phrase: "We recommend the ratification of the Rome Statute".
   return { at: k, addressee: '', clause: false, leadIn: false };
@@ -453,6 +453,17 @@ function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | un
   for (const s of starts) {
     const r = readOpeningAt(text, ts, s, s === 0);
     if (r) return r;
+  }
+  // "Ireland commends Syria for ratifying the CRPD and recommends that it …", "We welcome the
+  // moratorium and urge Syria to …": who speaks welcomes first, then asks after "and".
+  const speaker = speakerEnd(ts, 0);
+  if (speaker > 0) {
+    const named = !SPEAKER_WORDS.has(ts[0]!.lower) && !OWN.has(ts[0]!.lower);
+    for (let n = speaker; n < ts.length; n++) {
+      if (ts[n]!.lower !== 'and') continue;
+      const after = askAfterSpeaker(ts, n + 1, named);
+      if (after > 0) return { ...readAfterAsk(text, ts, after), speaker: joinTokens(text, ts, 0, speaker), stated: true };
+    }
   }
   // "Mr. President, Austria has two recommendations for Chad:", "Our recommendations to Chad are:".
   const colon = ts.findIndex((t, n) => n < 30 && t.text === ':');
@@ -560,6 +571,8 @@ function readOpeningAt(text: string, ts: Tok[], s: number, atStart: boolean): (R
   if (t.lower === 'it' && BE.has(ts[s + 1]?.lower ?? '') && ASK.has(ts[s + 2]?.lower ?? '')) k = s + 2;
   // "Recommended that Benin …", "Recommends that …", and a delegate's note: "Recommend that Chad …".
   const asking = /(?:ed|s)$/.test(ts[k]?.lower ?? '') || (k === 0 && ts[k]?.lower === 'recommend' && ts[k + 1]?.lower === 'that');
+  // "It is recommended that …": the asking verb is its own opening, with no one named before it.
+  if (k > s && PASSIVE_ASK.has(ts[k]?.lower ?? '') && ts[k + 1]?.lower === 'that') return { ...readThatClause(text, ts, k + 2), speaker: '' };
   if (ASK.has(ts[k]?.lower ?? '') && asking && (k > s || s === 0)) {
     const after = askAfterSpeaker(ts, k);
     if (after > 0) return { ...readAfterAsk(text, ts, after), speaker: '' };
@@ -662,13 +675,22 @@ function upperFirst(s: string): string {
 const OWN_OPENING_AFTER_SEMICOLON = /\s*;\s*(?:and\s+)?(?=(?:it|they|the\s+(?:government|authorities|state))\b[^;]{0,40}?\b(?:should|must)\s)/;
 
 /**
+ * ", and recommends that it …", "and also urges it to …": who spoke asks a second time in the same
+ * sentence ("Ireland encourages Syria to …, and recommends that it …"). Only after a speaker: in a
+ * bare recommendation "and encourages" is the recommendation's own verb.
+ */
+const ASKS_AGAIN = /,?\s+and\s+(?:also\s+|further\s+)?(?=(?:recommends?|urges?|encourages?|calls?\s+(?:up)?on|invites?|requests?)\s+(?:that|it|them)\b)/;
+
+/**
  * Splits "ratify X and that it adopt Y" and "ratify X; adopt Y" (after a lead-in) into their
  * recommendations. An "and that" belongs to the recommendation's own verb ("ensure that X and that
  * Y") when the recommendation already holds a "that".
  */
-function joined(text: string, span: Span, afterLeadIn: boolean): Span[] {
+function joined(text: string, span: Span, afterLeadIn: boolean, spoken = false): Span[] {
   const slice = text.slice(span.start, span.end);
-  const cut = afterLeadIn ? /\s*;\s*(?:and\s+)?|,?\s+and\s+(?=that\s)/g : new RegExp(`,?\\s+and\\s+(?=that\\s)|${OWN_OPENING_AFTER_SEMICOLON.source}`, 'g');
+  const cut = afterLeadIn
+    ? /\s*;\s*(?:and\s+)?|,?\s+and\s+(?=that\s)/g
+    : new RegExp(`,?\\s+and\\s+(?=that\\s)|${OWN_OPENING_AFTER_SEMICOLON.source}${spoken ? `|${ASKS_AGAIN.source}` : ''}`, 'gi');
   const out: Span[] = [];
   let start = 0;
   for (const m of slice.matchAll(cut)) {
@@ -708,7 +730,7 @@ export function readDraft(text: string): DraftReading {
     const at = ts[r.at];
     if (!at) continue;
     const begin = r.clause && ts[r.at - 1]?.lower === 'that' ? ts[r.at - 1]!.start : at.start;
-    joined(text, { start: begin, end: unit.end }, false).forEach((part, n) => {
+    joined(text, { start: begin, end: unit.end }, false, !!r.speaker).forEach((part, n) => {
       // A row's own opening ("Recommended that Benin", "Chad should") stays in what is classified.
       const listedFrom = !r.stated && n === 0 ? ts[0]!.start : undefined;
       push(part, r.addressee, !!r.stated, r.clause && n === 0, listedFrom, n === 0 ? ts[0]!.start : part.start, n > 0);
@@ -752,6 +774,8 @@ export function readDraft(text: string): DraftReading {
       const lemma = m?.form === 'gerund' ? m.lemma : !m && OBJECT_START.has(next) ? gerundLemma(first.lower) : undefined;
       if (lemma) own = lemma + text.slice(first.end, s.end);
     }
+    // "recommends that Syria ensures …", British usage: the verb asked for is "Ensure …".
+    if ((stated || who) && !clause && first && matchVerb(first.lower)?.form === 'third-person') own = matchVerb(first.lower)!.lemma + text.slice(first.end, s.end);
     const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that'));
     found.push({
       text: upperFirst(own),

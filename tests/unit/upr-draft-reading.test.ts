@@ -233,4 +233,26 @@ describe('readDraft: how delegations write in the Working Group', () => {
     expect(texts('Ireland recommands that Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
     expect(classifyDraft('Ireland reccomends that syria abolish the death penalty.').map((r) => [r.category, r.verb])).toEqual([[5, 'abolish']]);
   });
+
+  it('reads the recommendation after "… and recommends that": a welcome first, then the ask', () => {
+    expect(readDraft('Ireland commends Syria for ratifying the CRPD and recommends that it adopt implementing legislation.').recommendations).toEqual([
+      expect.objectContaining({ text: 'Adopt implementing legislation.', addressee: 'it' }),
+    ]);
+    expect(texts('Ireland takes note of the national report and recommends that Syria abolish the death penalty.')).toEqual(['Abolish the death penalty.']);
+    expect(texts('We welcome the moratorium and urge Syria to abolish the death penalty.')).toEqual(['Abolish the death penalty.']);
+    expect(texts('Ireland encourages Syria to continue to cooperate with the special procedures, and recommends that it extend a standing invitation.')).toEqual([
+      'Continue to cooperate with the special procedures',
+      'Extend a standing invitation.',
+    ]);
+  });
+
+  it('reads the indicative after "recommends (that) Syria" as the verb asked for: "ensures" is "Ensure"', () => {
+    expect(texts('The United Kingdom recommends that Syria ensures that all detainees have access to a lawyer.')).toEqual([
+      'Ensure that all detainees have access to a lawyer.',
+    ]);
+    expect(texts('We recommend that the Government ratifies the Optional Protocol.')).toEqual(['Ratify the Optional Protocol.']);
+    expect(texts('Ireland recommends Syria ratifies the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+    expect(classifyDraft('We recommend that Syria guarantees the independence of the judiciary.').map((r) => r.verb)).toEqual(['guarantee']);
+    expect(texts('It is recommended that Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
+  });
 });
