@@ -44,7 +44,9 @@ function lowerFirst(text: string): string {
  * Chad". Typed after "to" ("calls on Syria to end … and to hold …"), its second "to" goes too.
  */
 export function clause(rec: DraftRecommendation): string {
-  let text = rec.text.replace(/^that\s+/i, '');
+  // A "that" clause keeps its subject as typed: "that Syria (i) ratify …", not "that syria".
+  if (/^that\s/i.test(rec.text)) return withoutEndPunctuation(rec.text.replace(/^that\s+/i, ''));
+  let text = rec.text;
   if (/\bto$/i.test(rec.opening)) text = text.replace(/\band to (\p{L}+)/giu, (all, verb: string) => (matchVerb(verb)?.form === 'base' ? `and ${verb}` : all));
   return lowerFirst(withoutEndPunctuation(text));
 }
@@ -83,6 +85,8 @@ const FINITE = /\b(?:should|must|shall|will|would|is|are|be|been|was|were|has|ha
  */
 export function recommendationBlocks(texts: readonly string[], voice: StatementVoice, options: { list?: boolean } = {}): StatementBlock[] {
   const clauses: string[] = [];
+  /** Whether the one clause said alone opens with an aside: "that the Syrian Arab Republic, as a matter of priority, adopt …". */
+  let aside = false;
   const own: string[] = [];
   // The same recommendation chosen twice (two drafts, or a draft and its copy) is said once.
   const said = new Set<string>();
@@ -96,11 +100,14 @@ export function recommendationBlocks(texts: readonly string[], voice: StatementV
       else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${clause(rec)}.`);
       // "The ratification of …", "ICC cooperation should be ensured": no verb to follow "that the State".
       else if (!rec.verbFirst) own.push(`${recommends(voice)} ${FINITE.test(rec.text) ? 'that ' : ''}${clause(rec)}.`);
-      else clauses.push(clause(rec));
+      else {
+        clauses.push(clause(rec));
+        aside = rec.aside;
+      }
     }
   }
   const blocks: StatementBlock[] = [];
-  if (clauses.length === 1 && !options.list) blocks.push({ kind: 'paragraph', text: `${recommends(voice)} that ${voice.state} ${clauses[0]}.` });
+  if (clauses.length === 1 && !options.list) blocks.push({ kind: 'paragraph', text: `${recommends(voice)} that ${voice.state}${aside ? ',' : ''} ${clauses[0]}.` });
   else if (clauses.length > 0) blocks.push({ kind: 'recommendations', leadIn: leadIn(voice), clauses: punctuateClauses(clauses) });
   for (const text of own) blocks.push({ kind: 'paragraph', text });
   return blocks;

@@ -50,7 +50,9 @@ export function otherStates(addressee: string): boolean {
 function asWritten(verb: string, rec: DraftRecommendation, draft: string): string {
   const at = rec.listed === rec.text ? rec.start : rec.end - rec.listed.length;
   const own = draft.slice(at, at + verb.length);
-  return own.toLowerCase() === verb.toLowerCase() ? own : verb;
+  if (own.toLowerCase() === verb.toLowerCase()) return own;
+  // "that the Government ratifies" was read as "Ratify": the verb as asked, in the draft's case.
+  return /^\p{Ll}/u.test(draft.slice(at, at + 1)) ? verb.toLowerCase() : verb;
 }
 
 function categoryOf(rec: DraftRecommendation, draft: string, model: CompiledModel): DraftCategory {

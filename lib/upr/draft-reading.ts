@@ -34,6 +34,11 @@ export interface DraftRecommendation {
   listed: string;
   /** The opening was a statement's: who speaks ("We recommend that …"), or a lead-in. */
   stated: boolean;
+  /**
+   * It opens with an aside the opening set off by a comma ("that Syria, in line with its
+   * obligations, repeal …"): a statement puts the comma back after the State's name.
+   */
+  aside: boolean;
 }
 
 export interface DraftReading {
@@ -362,10 +367,12 @@ function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
     if (a > k + 1) {
       const addressee = joinTokens(text, ts, k + 1, a);
       const j = skipAsides(ts, a);
-      if (ts[j]?.lower === 'to') return { at: j + 1, addressee, clause: false, leadIn: false };
+      if (ts[j]?.lower === 'to') return toAfterAddressee(ts, j, addressee);
       if (ts[j]?.lower === 'that') return { ...readThatClause(text, ts, j + 1), addressee };
       if (ts[j]?.text === ':') return { at: j + 1, addressee, clause: false, leadIn: true };
       if (ts[j]?.lower === 'the' && ts[j + 1]?.lower === 'following') return followingList(ts, j, addressee);
+      // "recommends to Syria the ratification of …": a noun phrase, asked of the one named.
+      if (ts[j]?.lower === 'the' || ts[j]?.lower === 'a' || ts[j]?.lower === 'an') return { at: j, addressee, clause: false, leadIn: false };
     }
   }
   // "We reiterate our recommendation that …", "recommends the following:".
@@ -379,7 +386,7 @@ function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
   if (a > k) {
     const addressee = joinTokens(text, ts, k, a);
     const j = skipAsides(ts, a);
-    if (ts[j]?.lower === 'to') return { at: j + 1, addressee, clause: false, leadIn: false };
+    if (ts[j]?.lower === 'to') return toAfterAddressee(ts, j, addressee);
     if (ts[j]?.text === ':') return { at: j + 1, addressee, clause: false, leadIn: true };
     if (ts[j]?.lower === 'that') return { ...readThatClause(text, ts, j + 1), addressee };
     // "We recommend Syria ratify …": the subjunctive without its "that"; "recommends Syria ratifies …" too.
@@ -387,6 +394,15 @@ function readAfterAsk(text: string, ts: Tok[], i: number): Reading {
   }
   // A noun phrase: "We recommend the ratification of the Rome Statute".
   return { at: k, addressee: '', clause: false, leadIn: false };
+}
+
+/**
+ * The "to" after who is asked (at `j`): "urge Syria to ratify", "recommends Syria to: ratify …;
+ * abolish …" (a lead-in), "urge the Government to, as a matter of priority, establish" (an aside).
+ */
+function toAfterAddressee(ts: Tok[], j: number, addressee: string): Reading {
+  if (ts[j + 1]?.text === ':') return { at: j + 2, addressee, clause: false, leadIn: true };
+  return { at: ownStart(ts, j + 1), addressee, clause: false, leadIn: false };
 }
 
 /** "the following (recommendation(s)) (to Chad):" */
@@ -627,10 +643,10 @@ function sentences(text: string, from: number, to: number): Span[] {
 }
 
 /**
- * List markers: "1.", "2)", "(a)", "b)", "(iii)", "-", "•" at a line's start; "(a)", "1.", "2)" after
- * ":", ";" or "; and"; and a numbered item that starts a sentence ("… Statute. 2) Establish …").
+ * List markers: "1.", "2)", "(a)", "b)", "(iii)", "-", "•" at a line's start; "(a)", "1.", "2)", "ii.",
+ * "b)" after ":", ";" or "; and"; and a numbered item that starts a sentence ("… Statute. 2) Establish …").
  */
-const MARKER = /(?:^|\n)[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*–—])[ \t]+|(?<=[:;,][ \t]*(?:(?:and|or)[ \t]+)?)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{L}))[ \t]*|(?<=[.!?][ \t]+)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{L}))[ \t]*/gu;
+const MARKER = /(?:^|\n)[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*–—])[ \t]+|(?<=[:;,][ \t]*(?:(?:and|or)[ \t]+)?)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=[ \t]+\p{L}))[ \t]*|(?<=[.!?][ \t]+)(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}[.)](?=[ \t]+\p{L}))[ \t]*/gu;
 
 interface Unit extends Span {
   /** A list item: read with the lead-in before it when it has no opening of its own. */
@@ -776,7 +792,11 @@ export function readDraft(text: string): DraftReading {
     }
     // "recommends that Syria ensures …", British usage: the verb asked for is "Ensure …".
     if ((stated || who) && !clause && first && matchVerb(first.lower)?.form === 'third-person') own = matchVerb(first.lower)!.lemma + text.slice(first.end, s.end);
-    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that'));
+    // A lower-case word the lists do not know may be a verb typed in lower case; "the", "a", "all"
+    // open a noun phrase ("We recommend the ratification of …").
+    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that' && !OBJECT_START.has(first.lower)));
+    // What stands just before it: a comma that closes the opening ("Syria should, within one year, …").
+    const aside = !clause && start > openingFrom && /,\s*$/.test(text.slice(openingFrom, start));
     found.push({
       text: upperFirst(own),
       listed: listedFrom === undefined ? upperFirst(own) : text.slice(listedFrom, s.end),
@@ -786,13 +806,14 @@ export function readDraft(text: string): DraftReading {
       addressee: who,
       verbFirst,
       stated,
+      aside,
     });
   }
 
   if (found.length === 0) {
     const s = trimSpan(text, { start: 0, end: text.length });
     const own = text.slice(s.start, s.end);
-    if (own) found.push({ text: own, listed: own, start: s.start, end: s.end, opening: '', addressee: '', verbFirst: verbStart(tokens(text, s.start, s.end)[0]), stated: false });
+    if (own) found.push({ text: own, listed: own, start: s.start, end: s.end, opening: '', addressee: '', verbFirst: verbStart(tokens(text, s.start, s.end)[0]), stated: false, aside: false });
   }
   return { recommendations: found, recommender: speaker };
 }

@@ -5,7 +5,8 @@ import { exportFileName, ordinal, reviewDocument, toMarkdown, toPlainText } from
 import { docxBuffer } from '@/lib/export/docx';
 import { knowledgeBase } from '@/lib/catalogue/knowledge';
 import { delegationInSentence, stateNames } from '@/lib/catalogue/state-in-sentence';
-import { questionSentence } from '@/lib/reviews/statement-text';
+import { blocksToText, questionSentence, recommendationBlocks } from '@/lib/reviews/statement-text';
+import { classifyDraft } from '@/lib/upr/action-category';
 
 const review: ReviewRow = { id: 'r1', stateCode: 'KEN', delegation: 'Norway', session: 46, cycle: 4, date: '2025-01-20', createdAt: 0, updatedAt: 0 };
 const draft = (id: string, kind: DraftRow['kind'], text: string, order: number): DraftRow => ({
@@ -202,3 +203,38 @@ describe('the export reads as a statement does', () => {
     expect(new Set([...xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1])).size).toBe(3);
   });
 });
+
+describe('the statement keeps what a delegate wrote between the State and its verb', () => {
+  const voice = { delegation: 'Ireland', state: 'the Syrian Arab Republic' };
+  const said = (...texts: string[]) => blocksToText(recommendationBlocks(texts, voice));
+
+  it('keeps an aside set off by commas as an aside: "that the Syrian Arab Republic, as a matter of priority, establish …"', () => {
+    expect(said('Ireland recommends that Syria, in line with its international obligations, repeal all provisions criminalising same-sex relations.')).toBe(
+      'Ireland recommends that the Syrian Arab Republic, in line with its international obligations, repeal all provisions criminalising same-sex relations.',
+    );
+    expect(said('We urge the Government to, as a matter of priority, establish an independent mechanism on missing persons.')).toBe(
+      'Ireland recommends that the Syrian Arab Republic, as a matter of priority, establish an independent mechanism on missing persons.',
+    );
+    expect(said('Syria should, within one year, establish an independent mechanism.')).toBe('Ireland recommends that the Syrian Arab Republic, within one year, establish an independent mechanism.');
+    expect(classifyDraft('We urge the Government to, as a matter of priority, establish an independent mechanism.').map((r) => [r.category, r.verb])).toEqual([[5, 'establish']]);
+  });
+
+  it('says the verb as asked for, and a clause it cannot put verb-first with its own capitals', () => {
+    expect(said('We recommend that the Government ratifies the Optional Protocol.')).toBe('Ireland recommends that the Syrian Arab Republic ratify the Optional Protocol.');
+    expect(classifyDraft('We recommend that the Government ratifies the Optional Protocol.').map((r) => r.verb)).toEqual(['ratify']);
+    expect(said('We recommend that Syria (i) ratify the Rome Statute and (ii) cooperate with the ICC.')).toMatch(/^Ireland recommends that Syria \(i\)/);
+  });
+
+  it('reads "recommends to Syria the ratification of …" as a noun phrase, not a clause for the State', () => {
+    expect(said('Costa Rica recommends to Syria the ratification of the Arms Trade Treaty.')).toBe('Ireland recommends the ratification of the Arms Trade Treaty.');
+    expect(said('We recommend the ratification of the Rome Statute.')).toBe('Ireland recommends the ratification of the Rome Statute.');
+  });
+
+  it('reads "recommends Syria to:" and items numbered "i." as a lead-in and its list', () => {
+    const list = 'Ireland recommends that the Syrian Arab Republic:\n1. ratify the Rome Statute; and\n2. abolish the death penalty.';
+    expect(said('Ireland recommends Syria to: ratify the Rome Statute; abolish the death penalty.')).toBe(list);
+    expect(said('Ireland recommends that Syria: i. ratify the Rome Statute; ii. abolish the death penalty.')).toBe(list);
+    expect(said('Ireland recommends that Syria: a) ratify the Rome Statute; b) abolish the death penalty.')).toBe(list);
+  });
+});
+
