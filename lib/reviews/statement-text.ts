@@ -96,7 +96,8 @@ export function recommendationBlocks(texts: readonly string[], voice: StatementV
   };
   for (const text of texts) {
     for (const rec of readDraft(text).recommendations.filter(once)) {
-      if (rec.addressee && otherStates(rec.addressee)) own.push(`${recommends(voice)} that ${rec.addressee} ${clause(rec)}.`);
+      // Others asked ("the international community"), or the State among others ("all parties to the conflict").
+      if (rec.addressee && (otherStates(rec.addressee) || /\bparties\b/i.test(rec.addressee))) own.push(`${recommends(voice)} that ${rec.addressee} ${clause(rec)}.`);
       else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${clause(rec)}.`);
       // "The ratification of …", "ICC cooperation should be ensured": no verb to follow "that the State".
       else if (!rec.verbFirst) own.push(`${recommends(voice)} ${FINITE.test(rec.text) ? 'that ' : ''}${clause(rec)}.`);

@@ -105,7 +105,7 @@ const OWN_NOUNS = new Set(['delegation', 'country', 'government', 'state', 'auth
 /** What may stand for the State under Review before its verb: "it", "the authorities", "the Government of Chad". */
 const PRONOUNS = new Set(['it', 'they', 'its', 'their']);
 const ADDRESSEE_NOUNS = new Set([
-  'government', 'governments', 'authorities', 'authority', 'state', 'states', 'country', 'countries', 'party',
+  'government', 'governments', 'authorities', 'authority', 'state', 'states', 'country', 'countries', 'party', 'parties',
   'delegation', 'administration', 'executive', 'parliament', 'legislature', 'congress', 'assembly', 'judiciary',
   'community', 'donors', 'donor', 'partners', 'partner', 'organizations', 'organisations', 'agencies', 'nations',
   'system', 'ministry', 'ministries', 'institutions', 'bodies', 'officials', 'leadership', 'president', 'people',
@@ -253,6 +253,8 @@ function addresseeEnd(ts: Tok[], i: number): number {
       while (ts[j] && ADDRESSEE_NOUNS.has(ts[j]!.lower)) j++;
       // "the State under Review": the Working Group's own name for who is asked.
       if (ts[j]?.lower === 'under' && ts[j + 1]?.lower === 'review') j += 2;
+      // "all parties to the conflict": the "to" is theirs, not the one before the verb.
+      if (ts[j - 1]?.lower === 'parties' && ts[j]?.lower === 'to' && ts[j + 1]?.lower === 'the' && ts[j + 3]?.lower === 'to' && !verbStart(ts[j + 2])) j += 3;
       if (ts[j]?.lower === 'and' && ADDRESSEE_NOUNS.has(ts[j + 1]?.lower ?? '')) j += 2;
       else if (ts[j]?.lower === 'and' && ts[j + 1]?.lower === 'the' && ADDRESSEE_NOUNS.has(ts[j + 2]?.lower ?? '')) j += 3;
       if (ts[j]?.lower === 'of' || ts[j]?.lower === 'in') {
@@ -627,11 +629,15 @@ const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|para|paras|e\.g|i\.e
 
 interface Span { start: number; end: number }
 
-/** Sentences: split at ".", "!" or "?" before a capital, a digit or a list marker, not after "Mr." or "No.". */
+/**
+ * Sentences: split at ".", "!" or "?" before a capital, a digit or a list marker, not after "Mr." or
+ * "No."; and where a hurried delegate left out the space ("hate speech.Ireland also …"): between a
+ * lower-case word and a capitalised one, which an abbreviation ("U.N.Committee") or an address is not.
+ */
 function sentences(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
-  const re = /[.!?]+(?=\s+["“(]?[\p{Lu}\d])|\n+/gu;
+  const re = /[.!?]+(?=\s+["“(]?[\p{Lu}\d])|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})|\n+/gu;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     if (m[0][0] !== '\n' && ABBREVIATIONS.test(text.slice(Math.max(from, m.index - 6), m.index + 1))) continue;

@@ -225,6 +225,12 @@ describe('the statement keeps what a delegate wrote between the State and its ve
     expect(said('We recommend that Syria (i) ratify the Rome Statute and (ii) cooperate with the ICC.')).toMatch(/^Ireland recommends that Syria \(i\)/);
   });
 
+  it('says a recommendation to all parties to the conflict with its own addressee', () => {
+    expect(said('We call on all parties to the conflict to respect international humanitarian law.', 'Ratify the Rome Statute.')).toBe(
+      'Ireland recommends that the Syrian Arab Republic ratify the Rome Statute.\n\nIreland recommends that all parties to the conflict respect international humanitarian law.',
+    );
+  });
+
   it('reads "recommends to Syria the ratification of …" as a noun phrase, not a clause for the State', () => {
     expect(said('Costa Rica recommends to Syria the ratification of the Arms Trade Treaty.')).toBe('Ireland recommends the ratification of the Arms Trade Treaty.');
     expect(said('We recommend the ratification of the Rome Statute.')).toBe('Ireland recommends the ratification of the Rome Statute.');

@@ -255,4 +255,20 @@ describe('readDraft: how delegations write in the Working Group', () => {
     expect(classifyDraft('We recommend that Syria guarantees the independence of the judiciary.').map((r) => r.verb)).toEqual(['guarantee']);
     expect(texts('It is recommended that Syria ratify the Rome Statute.')).toEqual(['Ratify the Rome Statute.']);
   });
+
+  it('splits sentences typed without a space after the full stop', () => {
+    expect(texts('Ireland recommends that Syria adopt a law on hate speech.Ireland also recommends that Syria establish a truth commission.')).toEqual([
+      'Adopt a law on hate speech.',
+      'Establish a truth commission.',
+    ]);
+    // An address or an abbreviation is not a sentence's end.
+    expect(texts('Publish the data on www.ohchr.org and report to the U.N.Committee.')).toHaveLength(1);
+  });
+
+  it('reads "all parties to the conflict" as who is asked', () => {
+    expect(readDraft('Ireland calls on all parties to the conflict to respect international humanitarian law.').recommendations).toEqual([
+      expect.objectContaining({ text: 'Respect international humanitarian law.', addressee: 'all parties to the conflict' }),
+    ]);
+  });
 });
+
