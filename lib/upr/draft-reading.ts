@@ -472,13 +472,13 @@ function readUnit(text: string, ts: Tok[]): (Reading & { speaker: string }) | un
     const r = readOpeningAt(text, ts, s, s === 0);
     if (r) return r;
   }
-  // "Ireland commends Syria for ratifying the CRPD and recommends that it …", "We welcome the
-  // moratorium and urge Syria to …": who speaks welcomes first, then asks after "and".
+  // "Ireland commends Syria for ratifying the CRPD and recommends that it …", "We welcome progress
+  // but urge Syria to …": who speaks welcomes first, then asks after "and" or "but".
   const speaker = speakerEnd(ts, 0);
   if (speaker > 0) {
     const named = !SPEAKER_WORDS.has(ts[0]!.lower) && !OWN.has(ts[0]!.lower);
     for (let n = speaker; n < ts.length; n++) {
-      if (ts[n]!.lower !== 'and') continue;
+      if (ts[n]!.lower !== 'and' && ts[n]!.lower !== 'but') continue;
       const after = askAfterSpeaker(ts, n + 1, named);
       if (after > 0) return { ...readAfterAsk(text, ts, after), speaker: joinTokens(text, ts, 0, speaker), stated: true };
     }

@@ -240,6 +240,7 @@ describe('readDraft: how delegations write in the Working Group', () => {
     ]);
     expect(texts('Ireland takes note of the national report and recommends that Syria abolish the death penalty.')).toEqual(['Abolish the death penalty.']);
     expect(texts('We welcome the moratorium and urge Syria to abolish the death penalty.')).toEqual(['Abolish the death penalty.']);
+    expect(texts('We welcome progress but urge Syria to do more to protect journalists.')).toEqual(['Do more to protect journalists.']);
     expect(texts('Ireland encourages Syria to continue to cooperate with the special procedures, and recommends that it extend a standing invitation.')).toEqual([
       'Continue to cooperate with the special procedures',
       'Extend a standing invitation.',
