@@ -7,14 +7,13 @@
  * The sync code (Yjs, the Hocuspocus client) is loaded only once a review is shared: a browser
  * that never shares never even loads it.
  */
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { liveQuery } from 'dexie';
 import type { R2PDatabase } from '@/lib/db/database';
 import type { SharingHub } from '@/lib/sync/hub';
 import { sharedTextOf } from '@/lib/sync/field-keys';
 import type { FieldEdit } from '@/lib/reviews/field-edits';
 import type { Cell } from '@/lib/sync/shared-doc';
-import type { Selection } from '@/lib/sync/text-binding';
 import type { SessionEnv } from '@/lib/sync/session';
 
 const HubContext = createContext<SharingHub | null>(null);
@@ -77,7 +76,6 @@ export function useSharedText(edit: FieldEdit, ref: RefObject<Field | null>, onR
   const session = useOpenSession();
   const target = sharedTextOf(edit);
   const bound = session && target ? { session, ...target } : undefined;
-  const pendingSelection = useRef<Selection | undefined>(undefined);
   const remote = useRef(onRemote);
   remote.current = onRemote;
   const { key, field } = target ?? {};
@@ -93,19 +91,19 @@ export function useSharedText(edit: FieldEdit, ref: RefObject<Field | null>, onR
         return el && document.activeElement === el ? { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 } : undefined;
       },
       (value, sel) => {
-        pendingSelection.current = sel;
+        // The colleague's text goes into the field now, caret carried, not at React's next render:
+        // a key pressed before that render would be read against the old text, and its splice
+        // would replace what the colleague had just added (their next words landing elsewhere),
+        // and the caret put back afterwards would undo the keys typed meanwhile.
+        const el = ref.current;
+        if (el && el.value !== value) {
+          el.value = value;
+          if (sel) el.setSelectionRange(sel.start, sel.end);
+        }
         remote.current(value);
       },
     );
   }, [session, key, field, ref]);
-  // After React has put the colleague's text in, the caret goes back where the user was.
-  useLayoutEffect(() => {
-    const sel = pendingSelection.current;
-    const el = ref.current;
-    if (!sel || !el) return;
-    pendingSelection.current = undefined;
-    el.setSelectionRange(sel.start, sel.end);
-  });
   const type = useCallback((v: string) => session && key && field && session.type(key, field, v), [session, key, field]);
   return bound ? { type, flush: () => bound.session.flush() } : undefined;
 }

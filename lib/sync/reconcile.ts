@@ -37,7 +37,8 @@ export function pushLocalChanges(doc: Y.Doc, reviewId: string, base: Snapshot, l
       }
       if (!r) {
         // New here; or deleted by a colleague, which loses nothing only if it was not changed here meanwhile.
-        if (!b || !sameEntity(table, l, b)) putEntity(doc, key, l, author);
+        if (!b) putEntity(doc, key, withTypedTexts(doc, key, l), author);
+        else if (!sameEntity(table, l, b)) putEntity(doc, key, l, author);
         continue;
       }
       if (!b && firstSync) continue;
@@ -45,6 +46,20 @@ export function pushLocalChanges(doc: Y.Doc, reviewId: string, base: Snapshot, l
     }
   }, origin);
   return readDoc(doc);
+}
+
+/**
+ * A new entity's texts as typed: its fields write into the document from the first key (a draft
+ * added, then typed in at once), before the row reaches the document, so what the document holds
+ * for them is newer than the row (an empty text when the draft was added).
+ */
+function withTypedTexts(doc: Y.Doc, key: string, l: Entity): Entity {
+  const e = { ...l };
+  for (const [field, kind] of Object.entries(SHARED_TABLES[splitKey(key).table].fields)) {
+    const typed = kind === 'text' ? textOf(doc, key, field).toString() : '';
+    if (typed) e[field] = typed;
+  }
+  return e;
 }
 
 function mergeFields(doc: Y.Doc, key: string, b: Entity, l: Entity, r: Entity, author: Author): void {

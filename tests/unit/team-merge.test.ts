@@ -12,6 +12,7 @@ import { sharedTextOf } from '@/lib/sync/field-keys';
 import { STATEMENT_KEY, type Snapshot } from '@/lib/sync/fields';
 import { pushLocalChanges } from '@/lib/sync/reconcile';
 import { lastChange, readDoc } from '@/lib/sync/shared-doc';
+import { typeInto } from '@/lib/sync/text-binding';
 import { isUnencrypted, parseServerAddress, parseShareTarget, shareLink } from '@/lib/sync/share-address';
 import { mapCaret, rebaseList, rebaseText, splice } from '@/lib/sync/text-merge';
 import { TokenStore } from '../../server/token-store';
@@ -78,6 +79,17 @@ describe('the three-way merge of a review’s rows and its shared document', () 
     expect(readDoc(a)['drafts/d1']).toEqual(draft('Ratify the Rome Statute.', { response: 'supported' }));
     expect(readDoc(b)).toEqual(readDoc(a));
     expect(lastChange(a, 'drafts/d1', 'response')).toEqual({ v: 'supported', by: 'Bo', at: 3000 });
+  });
+
+  it('keeps what was typed in a new draft before the draft reached the document', () => {
+    const doc = new Y.Doc();
+    const base = pushLocalChanges(doc, 'r1', {}, { 'drafts/d1': draft('Ratify.') }, me('Bo'), 'test');
+    // "Blank recommendation" made the row (empty); its field typed into the document at once.
+    const { key, field } = sharedTextOf({ table: 'drafts', id: 'd2', field: 'text' } as never)!;
+    typeInto(doc.getText(`${key}/${field}`), 'Invite the Spec');
+    const after = pushLocalChanges(doc, 'r1', base, { ...base, 'drafts/d2': draft('') }, me('Bo'), 'test');
+    expect(after['drafts/d2']!.text).toBe('Invite the Spec');
+    expect(readDoc(doc)['drafts/d2']!.text).toBe('Invite the Spec');
   });
 
   it('keeps both notes when two people assess the same indicator offline', () => {
