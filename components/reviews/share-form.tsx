@@ -31,13 +31,17 @@ export function ShareForm({ db, reviewId, onDone, onCancel }: Props) {
     return () => void (live = false);
   }, [db]);
 
-  // A pasted link (address#token) goes into both fields.
-  const onAddress = (v: string) => {
+  // A pasted link (address#token) goes into both fields. One typed key at a time it stays whole
+  // until the field is left: split at the "#" as it is typed, the token's keys went into the address.
+  const splitLink = (v: string) => {
     const hash = v.indexOf('#');
-    if (hash >= 0 && !token) {
-      setAddress(v.slice(0, hash));
-      setToken(v.slice(hash + 1).trim());
-    } else setAddress(v);
+    if (hash < 0 || token) return false;
+    setAddress(v.slice(0, hash));
+    setToken(v.slice(hash + 1).trim());
+    return true;
+  };
+  const onAddress = (v: string) => {
+    if (!(v.length > address.length + 1 && splitLink(v))) setAddress(v);
     setError('');
   };
   const target = parseShareTarget(address, token);
@@ -77,7 +81,7 @@ export function ShareForm({ db, reviewId, onDone, onCancel }: Props) {
       </p>
       <div className="field">
         <label htmlFor={`${id}-address`}>{joining ? 'Share link or server address' : 'Server address (or a share link)'}</label>
-        <input id={`${id}-address`} type="text" value={address} placeholder="wss://r2p.your-mission.org" autoComplete="off" spellCheck={false} onChange={(e) => onAddress(e.target.value)} />
+        <input id={`${id}-address`} type="text" value={address} placeholder="wss://r2p.your-mission.org" autoComplete="off" spellCheck={false} onChange={(e) => onAddress(e.target.value)} onBlur={() => splitLink(address)} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-token`}>Token</label>
