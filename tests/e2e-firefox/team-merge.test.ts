@@ -12,9 +12,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
+import { draftAReview, PANEL } from './review-journey';
 import { byRole, click, labelled, statusSays, typeInto, valueOf } from './ui';
 
-const PANEL = { width: 360, height: 760 };
 const CONSENT_GIVEN = { 'extensions.webextOptionalPermissionPrompts': false };
 
 const launch = async (server: TeamServer, profileDir?: string) => {
@@ -91,15 +91,7 @@ describe.skipIf(noFirefox)('two delegates draft one review together, each in the
     [amina, bo] = await Promise.all([launch(server), launch(server)]);
 
     // Amina drafts and shares.
-    let a = await amina.openExtensionPage('sidepanel.html#reviews', PANEL);
-    await typeInto(a, 'Find a State', 'Kenya');
-    await typeInto(a, 'Your delegation', 'Norway');
-    await click(a, 'Create review');
-    await byRole(a, 'heading', /Kenya/);
-    await click(a, '2 Dialogue');
-    await click(a, 'Blank recommendation');
-    await typeInto(a, 'Recommendation 1', 'Ratify the Rome Statute.');
-    await statusSays(a, /All changes saved/);
+    let a = await draftAReview(amina);
     await click(a, 'Share with your team…');
     await typeInto(a, /address/, server.address);
     await typeInto(a, 'Token', token);

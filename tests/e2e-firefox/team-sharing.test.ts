@@ -11,23 +11,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../support/team-server';
-import { launchFirefox, noFirefox, SHOTS_DIR, type FirefoxSession } from './harness';
+import { launchFirefox, noFirefox, SHOTS_DIR } from './harness';
+import { draftAReview } from './review-journey';
 import { byRole, click, labelled, statusSays, typeInto } from './ui';
-
-const PANEL = { width: 360, height: 760 };
-
-async function draftAReview(s: FirefoxSession): Promise<Page> {
-  const panel = await s.openExtensionPage('sidepanel.html#reviews', PANEL);
-  await typeInto(panel, 'Find a State', 'Kenya');
-  await typeInto(panel, 'Your delegation', 'Norway');
-  await click(panel, 'Create review');
-  await byRole(panel, 'heading', /Kenya/);
-  await click(panel, '2 Dialogue');
-  await click(panel, 'Blank recommendation');
-  await typeInto(panel, 'Recommendation 1', 'Ratify the Rome Statute.');
-  await statusSays(panel, /All changes saved/);
-  return panel;
-}
 
 async function fillShareForm(panel: Page, address: string, token: string) {
   await click(panel, 'Share with your team…');
