@@ -1,3 +1,4 @@
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ShareForm } from '@/components/reviews/share-form';
 import { labelledIn, setValue, settle, useDatabase, useScreen } from './support/ui';
@@ -13,19 +14,21 @@ describe('the join form takes a share link however it arrives', () => {
 
   it('keeps a link typed key by key whole, the "#" and the token after it included', async () => {
     render();
+    await settle();
     for (const key of LINK) {
       setValue(address(), address().value + key);
       await settle(0);
     }
     expect(address().value).toBe(LINK);
     // Leaving the field puts the token where it belongs.
-    address().dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    act(() => void address().dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
     await settle();
     expect([address().value, token().value]).toEqual(['wss://r2p.mission.example/team', 'r2p.abc123def456']);
   });
 
   it('splits a pasted link into the address and the token', async () => {
     render();
+    await settle();
     setValue(address(), LINK);
     await settle();
     expect([address().value, token().value]).toEqual(['wss://r2p.mission.example/team', 'r2p.abc123def456']);
