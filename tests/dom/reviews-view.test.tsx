@@ -43,6 +43,7 @@ describe('the Reviews tab', () => {
     expect((await listReviews(db)).map((r) => r.stateCode).sort()).toEqual(['CHL', 'KEN']);
     expect(await listDrafts(db, kenya.id)).toHaveLength(1);
     await until(() => /^Kenya/.test(container.querySelector('#review-h')?.textContent ?? ''));
+    await settle();
   });
 
   it('says in the list which reviews are shared and where, and that deleting one keeps the colleagues\' copies', async () => {
