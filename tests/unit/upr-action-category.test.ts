@@ -43,6 +43,13 @@ describe('classifyActionCategory: the method note', () => {
     expect(classifyActionCategory('Fully and immediately implement all Council resolutions.').verb).toBe('implement');
   });
 
+  it('reads past a time or manner put first: "Without delay,", "By 2027,", "Urgently,"', () => {
+    expect(classifyActionCategory('Without delay, ratify the Rome Statute.')).toMatchObject({ category: 5, verb: 'ratify' });
+    expect(classifyActionCategory('By 2027, adopt a national action plan on atrocity prevention.')).toMatchObject({ category: 5, verb: 'adopt' });
+    expect(classifyActionCategory('Urgently, release all political prisoners.')).toMatchObject({ category: 5, verb: 'release' });
+    expect(classifyActionCategory('Before the next review, establish a national mechanism for reporting and follow-up.')).toMatchObject({ category: 5, verb: 'establish' });
+  });
+
   it('reads through "recommended that" and reported-speech openings', () => {
     expect(classifyActionCategory('Recommended that the Government establish a national preventive mechanism.')).toMatchObject({ category: 5, verb: 'establish' });
     expect(category('Recommended that the death penalty be abolished.')).toBe(5);

@@ -68,6 +68,11 @@ describe('checkSmart', () => {
     expect(r.hint).toBe('Start with the action verb ("Ratify …", "Adopt …"), so that it reads as asked of the Syrian Arab Republic.');
   });
 
+  it('a time put first is still addressed and time-bound: "Without delay, ratify …", "By 2027, adopt …"', () => {
+    expect(passed('Without delay, ratify the Rome Statute.').addressed).toBe(true);
+    expect(passed('By 2027, adopt a national action plan on atrocity prevention.')).toMatchObject({ 'specific-verb': true, 'time-bound': true, addressed: true });
+  });
+
   it('a subject naming the State under Review counts as addressed', () => {
     expect(passed('Recommended that Benin establish a national preventive mechanism.', 'Benin').addressed).toBe(true);
     expect(passed('Recommended that Togo establish a national preventive mechanism.', 'Benin').addressed).toBe(false);

@@ -73,7 +73,9 @@ export function encouragedTo(tokens: Token[]): number | undefined {
 /** "While commending X, continue ..." / "With the support of the international community, continue ...": the main clause decides. */
 export function skipIntroClause(tokens: Token[], start: number): number {
   const first = tokens[start];
-  if (!first || !INTRO_WORDS.has(first.lower)) return start;
+  // "In line with …,", "Without delay,", "By 2027,", "Urgently,": what comes before the comma is not the ask.
+  // An adverb only with its own comma: "Fully implement X, and give …" is not an intro clause.
+  if (!first || !(INTRO_WORDS.has(first.lower) || (isAdverb(first.lower) && tokens[start + 1]?.lower === ','))) return start;
   if (first.lower === 'to' || first.lower === 'further') {
     // "To ratify ..." is an imperative, "Further strengthen" an adverb: no intro clause.
     return start;

@@ -102,6 +102,7 @@ export const INTRO_WORDS = new Set([
   'as', 'following', 'further', 'on', 'regarding', 'concerning', 'for', 'after', 'upon', 'mindful', 'given',
   'commending', 'welcoming', 'appreciating', 'having', 'considering', 'referring', 'according', 'under',
   'pursuant', 'since', 'if', 'when', 'where', 'notwithstanding', 'despite', 'through', 'at', 'to',
+  'without', 'by', 'before', 'no', 'not', 'until', 'prior', 'ahead', 'once', 'during', 'from',
 ]);
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'such', 'any', 'all', 'some', 'further', 'more', 'greater', 'full', 'continued', 'enhanced', 'increased', 'effective', 'immediate', 'urgent', 'prompt', 'early', 'timely', 'serious', 'due', 'special', 'particular', 'adequate', 'appropriate', 'necessary', 'new', 'an']);
