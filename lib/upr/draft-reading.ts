@@ -13,7 +13,7 @@
  * recommendations); this file walks the units and puts each recommendation together.
  */
 import { gerundLemma, matchVerb } from './verb-forms';
-import { capitalised, tokens, upperFirst } from './draft-reading/tokens';
+import { capitalised, tokens, upperFirst, type Tok } from './draft-reading/tokens';
 import { OBJECT_START } from './draft-reading/words';
 import { verbStart } from './draft-reading/names';
 import { readOpeningAt, readThatClause, readUnit } from './draft-reading/openings';
@@ -54,6 +54,15 @@ export interface DraftReading {
   recommendations: DraftRecommendation[];
   /** Who recommends, as written ("We", "Ireland"); "" when the draft does not say. */
   recommender: string;
+}
+
+/**
+ * "By 2027, adopt …", "Without delay, ratify …": a short phrase of time or manner, its comma, then
+ * the verb. Such a recommendation still follows "recommends that Chad" as a clause.
+ */
+function verbAfterLead(ts: Tok[]): boolean {
+  const comma = ts.findIndex((t, n) => n > 0 && n <= 6 && t.text === ',');
+  return comma > 0 && !ts.slice(0, comma).some((t) => verbStart(t)) && verbStart(ts[comma + 1]);
 }
 
 /** The recommendations a draft holds, each verb-first, with where it stands and to whom. */
@@ -131,7 +140,7 @@ export function readDraft(text: string): DraftReading {
     if ((stated || who) && !clause && first && matchVerb(first.lower)?.form === 'third-person') own = matchVerb(first.lower)!.lemma + text.slice(first.end, s.end);
     // A lower-case word the lists do not know may be a verb typed in lower case; "the", "a", "all"
     // open a noun phrase ("We recommend the ratification of …").
-    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that' && !OBJECT_START.has(first.lower)));
+    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that' && !OBJECT_START.has(first.lower)) || verbAfterLead(tokens(text, start, s.end)));
     // What stands just before it: a comma that closes the opening ("Syria should, within one year, …").
     const aside = !clause && start > openingFrom && /,\s*$/.test(text.slice(openingFrom, start));
     found.push({

@@ -185,6 +185,21 @@ describe('the export reads as a statement does', () => {
     ]);
   });
 
+  it('keeps a draft that puts its deadline first in the list: "By 2027, adopt …"', () => {
+    const own = [
+      draft('d1', 'recommendation', 'By 2027, adopt a national action plan on atrocity prevention.', 0),
+      draft('d2', 'recommendation', 'Without delay, ratify the Rome Statute', 1),
+    ];
+    const d = reviewDocument(syria, names, own, { opening: '', closing: '', items: ['d1', 'd2'] });
+    expect(d.statement).toEqual([
+      {
+        kind: 'recommendations',
+        leadIn: 'Ireland recommends that the Syrian Arab Republic:',
+        clauses: ['by 2027, adopt a national action plan on atrocity prevention; and', 'without delay, ratify the Rome Statute.'],
+      },
+    ]);
+  });
+
   it('says "We recommend" when the delegation is not set, and "The Netherlands recommends" at a sentence\'s start', () => {
     const we = reviewDocument({ ...syria, delegation: '' }, { ...names, delegation: '' }, typed.slice(1, 2), { opening: '', closing: '', items: ['r2'] });
     expect(we.statement).toEqual([{ kind: 'paragraph', text: 'We recommend that the Syrian Arab Republic abolish the death penalty.' }]);
