@@ -123,24 +123,27 @@ export function readDraft(text: string): DraftReading {
         who = r.addressee || addressee;
       }
     }
+    let ts = tokens(text, start, s.end);
     // "Ireland recommends to Chad: to ratify …; to abolish …".
-    const leading = tokens(text, start, Math.min(s.end, start + 40));
-    if (!clause && leading[0]?.lower === 'to' && verbStart(leading[1])) start = leading[1]!.start;
-    let own = text.slice(start, s.end);
-    const first = tokens(text, start, s.end)[0];
-    // "We recommend establishing …" asks to "Establish …"; "ending the use of …" too, though
-    // "ending" alone is more often a noun.
-    if (stated && !clause && first) {
-      const m = matchVerb(first.lower);
-      const next = tokens(text, first.end, s.end)[0]?.lower ?? '';
-      const lemma = m?.form === 'gerund' ? m.lemma : !m && OBJECT_START.has(next) ? gerundLemma(first.lower) : undefined;
-      if (lemma) own = lemma + text.slice(first.end, s.end);
+    if (!clause && ts[0]?.lower === 'to' && verbStart(ts[1])) {
+      ts = ts.slice(1);
+      start = ts[0]!.start;
     }
-    // "recommends that Syria ensures …", British usage: the verb asked for is "Ensure …".
-    if ((stated || who) && !clause && first && matchVerb(first.lower)?.form === 'third-person') own = matchVerb(first.lower)!.lemma + text.slice(first.end, s.end);
+    const first = ts[0];
+    const m = first ? matchVerb(first.lower) : undefined;
+    let lemma: string | undefined;
+    if (!clause && first) {
+      // "We recommend establishing …" asks to "Establish …"; "ending the use of …" too, though
+      // "ending" alone is more often a noun.
+      if (stated && m?.form === 'gerund') lemma = m.lemma;
+      else if (stated && !m && OBJECT_START.has(ts[1]?.lower ?? '')) lemma = gerundLemma(first.lower);
+      // "recommends that Syria ensures …", British usage: the verb asked for is "Ensure …".
+      else if ((stated || who) && m?.form === 'third-person') lemma = m.lemma;
+    }
+    const own = lemma ? lemma + text.slice(first!.end, s.end) : text.slice(start, s.end);
     // A lower-case word the lists do not know may be a verb typed in lower case; "the", "a", "all"
     // open a noun phrase ("We recommend the ratification of …").
-    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that' && !OBJECT_START.has(first.lower)) || verbAfterLead(tokens(text, start, s.end)));
+    const verbFirst = !clause && !!first && (verbStart(first) || (first.word && !capitalised(first) && first.lower !== 'that' && !OBJECT_START.has(first.lower)) || verbAfterLead(ts));
     // What stands just before it: a comma that closes the opening ("Syria should, within one year, …").
     const aside = !clause && start > openingFrom && /,\s*$/.test(text.slice(openingFrom, start));
     found.push({
