@@ -90,19 +90,19 @@ export function recommendationBlocks(texts: readonly string[], voice: StatementV
   const own: string[] = [];
   // The same recommendation chosen twice (two drafts, or a draft and its copy) is said once.
   const said = new Set<string>();
-  const once = (rec: DraftRecommendation) => {
-    const key = clause(rec).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return !said.has(key) && !!said.add(key);
-  };
   for (const text of texts) {
-    for (const rec of readDraft(text).recommendations.filter(once)) {
+    for (const rec of readDraft(text).recommendations) {
+      const c = clause(rec);
+      const key = c.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (said.has(key)) continue;
+      said.add(key);
       // Others asked ("the international community"), or the State among others ("all parties to the conflict").
-      if (rec.addressee && (otherStates(rec.addressee) || /\bparties\b/i.test(rec.addressee))) own.push(`${recommends(voice)} that ${rec.addressee} ${clause(rec)}.`);
-      else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${clause(rec)}.`);
+      if (rec.addressee && (otherStates(rec.addressee) || /\bparties\b/i.test(rec.addressee))) own.push(`${recommends(voice)} that ${rec.addressee} ${c}.`);
+      else if (!rec.verbFirst && /^that\s/i.test(rec.text)) own.push(`${recommends(voice)} that ${c}.`);
       // "The ratification of …", "ICC cooperation should be ensured": no verb to follow "that the State".
-      else if (!rec.verbFirst) own.push(`${recommends(voice)} ${FINITE.test(rec.text) ? 'that ' : ''}${clause(rec)}.`);
+      else if (!rec.verbFirst) own.push(`${recommends(voice)} ${FINITE.test(rec.text) ? 'that ' : ''}${c}.`);
       else {
-        clauses.push(clause(rec));
+        clauses.push(c);
         aside = rec.aside;
       }
     }
