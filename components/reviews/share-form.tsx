@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { R2PDatabase } from '@/lib/db/database';
 import { askSharingConsent } from '@/lib/sync/data-consent';
-import { isUnencrypted, parseShareTarget } from '@/lib/sync/share-address';
+import { isUnencrypted, parseShareTarget, splitShareLink } from '@/lib/sync/share-address';
 import { joinReview, lastDisplayName, shareReview, type ShareOutcome } from '@/lib/sync/shares';
 
 interface Props {
@@ -34,10 +34,10 @@ export function ShareForm({ db, reviewId, onDone, onCancel }: Props) {
   // A pasted link (address#token) goes into both fields. One typed key at a time it stays whole
   // until the field is left: split at the "#" as it is typed, the token's keys went into the address.
   const splitLink = (v: string) => {
-    const hash = v.indexOf('#');
-    if (hash < 0 || token) return false;
-    setAddress(v.slice(0, hash));
-    setToken(v.slice(hash + 1).trim());
+    const link = token ? undefined : splitShareLink(v);
+    if (!link) return false;
+    setAddress(link.address);
+    setToken(link.token);
     return true;
   };
   const onAddress = (v: string) => {

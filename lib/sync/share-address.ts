@@ -56,14 +56,20 @@ export interface ShareTarget {
 /** A share link: the address, `#`, the token. */
 export const shareLink = (t: Pick<ShareTarget, 'server' | 'token'>) => `${t.server}#${t.token}`;
 
+/** A share link cut at its "#": the address and the token; undefined for a bare address. */
+export function splitShareLink(link: string): { address: string; token: string } | undefined {
+  const hash = link.indexOf('#');
+  return hash < 0 ? undefined : { address: link.slice(0, hash), token: link.slice(hash + 1).trim() };
+}
+
 /** The address and token from a pasted link, or from the two fields typed separately. */
 export function parseShareTarget(address: string, token = ''): Checked<ShareTarget> {
   let a = address.trim();
   let t = token.trim();
-  const hash = a.indexOf('#');
-  if (hash >= 0) {
-    if (!t) t = a.slice(hash + 1);
-    a = a.slice(0, hash);
+  const link = splitShareLink(a);
+  if (link) {
+    t ||= link.token;
+    a = link.address;
   }
   const server = parseServerAddress(a);
   if (!server.ok) return server;

@@ -73,7 +73,6 @@ function objectTerms(kb: KnowledgeBase): ObjectTerm[] {
   return usable;
 }
 
-
 function containsTerm(folded: string, raw: string, term: ObjectTerm): boolean {
   const haystack = term.exact ? raw : folded;
   const index = haystack.indexOf(term.term);
