@@ -52,7 +52,8 @@ export const MODALS = new Set(['should', 'must', 'shall', 'will', 'would', 'coul
 
 export const PASSIVE_ASK = new Set(['encouraged', 'urged', 'invited', 'requested', 'asked', 'called', 'recommended', 'advised', 'exhorted', 'expected', 'required', 'obliged', 'bound']);
 
-export const BE = new Set(['is', 'are', 'be', 'was', 'were', 'being', 'been']);
+/** The forms of "be": the rules' own list. */
+export { BE } from '../action-rules/words';
 
 /** Adverbs that may come between the addressee and its verb: "that Chad, as a matter of priority, ratify". */
 export const ADVERBS = new Set([
